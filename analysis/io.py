@@ -1,0 +1,70 @@
+"""Atomic, deterministic writing and reading of tables and files."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success.
+
+    A crash or kill leaves the previous file intact (or absent), never truncated.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_text(text: str, target: Path) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(target)
+
+
+def write_bytes(data: bytes, target: Path) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return Path(target)
+
+
+def write_json(obj: Any, target: Path) -> Path:
+    return write_text(json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n", target)
+
+
+def write_parquet(df: pd.DataFrame, target: Path) -> Path:
+    """Write ``df`` as parquet, byte-identical for identical frames.
+
+    The pandas index is dropped and no creation timestamp or library version that
+    changes between runs is embedded beyond pyarrow's fixed ``created_by``.
+    """
+    table = pa.Table.from_pandas(df.reset_index(drop=True), preserve_index=False)
+    with atomic_path(target) as tmp:
+        pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+    return Path(target)
+
+
+def read_parquet(path: Path) -> pd.DataFrame:
+    return pd.read_parquet(path)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files a killed run left behind (never a finished file)."""
+    for path in Path(folder).glob(".*.tmp"):
+        path.unlink(missing_ok=True)

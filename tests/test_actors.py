@@ -1,0 +1,485 @@
+"""Actor matching: aliases, case forms, surnames, fuzzy spellings, role phrases, discovery."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.actors import (
+    MENTION_COLUMNS,
+    ActorMatcher,
+    discover_candidates,
+    extract_mentions,
+    inflect,
+    summarise_actors,
+)
+from analysis.kb import load_kb
+
+ACTORS_YAML = """
+- name: Vladimir Putin
+  type: person
+  country: RU
+  aliases:
+    en: [Vladimir Putin, Putin]
+    de: [Wladimir Putin]
+    pl: [Władimir Putin]
+    ru: [Владимир Путин, Путин]
+  offices:
+    - {role: president, of: RU, start: 2012-05-07, end: null}
+- name: Volodymyr Zelenskyy
+  type: person
+  country: UA
+  aliases:
+    en: [Volodymyr Zelensky, Vladimir Zelensky, Zelensky, Zelenskyy]
+    de: [Wolodymyr Selenskyj, Selenskyj]
+    pl: [Wołodymyr Zełenski, Zełenski]
+    ru: [Владимир Зеленский, Зеленский]
+  offices:
+    - {role: president, of: UA, start: 2019-05-20, end: null}
+- name: Sergey Lavrov
+  type: person
+  country: RU
+  aliases:
+    en: [Sergei Lavrov, Lavrov]
+    it: [Sergej Lavrov, Serghei Lavrov]
+    pl: [Siergiej Ławrow, Ławrow]
+    ru: [Сергей Лавров, Лавров]
+  offices:
+    - {role: foreign_minister, of: RU, start: 2004-03-09, end: null}
+- name: Maria Zakharova
+  type: person
+  country: RU
+  aliases: {ru: [Мария Захарова]}
+- name: Antony Blinken
+  type: person
+  country: US
+  aliases: {en: [Blinken]}
+  offices:
+    - {role: foreign_minister, of: US, start: 2021-01-26, end: 2025-01-20}
+- name: Marco Rubio
+  type: person
+  country: US
+  aliases: {en: [Rubio]}
+  offices:
+    - {role: foreign_minister, of: US, start: 2025-01-21, end: null}
+- name: Giuseppe Conte
+  type: person
+  country: IT
+  offices:
+    - {role: prime_minister, of: IT, start: 2018-06-01, end: 2021-02-13}
+- name: Boris Johnson
+  type: person
+  country: GB
+  offices:
+    - {role: prime_minister, of: GB, start: 2019-07-24, end: 2022-09-06}
+- name: Mike Johnson
+  type: person
+  country: US
+- name: Ursula von der Leyen
+  type: person
+  country: DE
+- name: Bill Clinton
+  type: person
+  country: US
+- name: Charles Michel
+  type: person
+  country: BE
+- name: Donald Trump
+  type: person
+  country: US
+- name: Barack Obama
+  type: person
+  country: US
+- name: Elizabeth II
+  type: person
+  country: GB
+  aliases: {en: [Queen Elizabeth II], ru: [Елизавета Вторая], fr: [reine Élisabeth]}
+- name: Russia
+  type: country
+  country: RU
+  aliases: {en: [Russian Federation], it: [Russia], de: [Russland], pl: [Rosja], ru: [Россия]}
+  demonyms: {en: [Russian], it: [russo], de: [russisch], pl: [rosyjski], ru: [российский]}
+- name: United States
+  type: country
+  country: US
+  aliases: {en: [US, USA], it: [Stati Uniti]}
+  demonyms: {en: [American], it: [americano]}
+- name: NATO
+  type: organization
+  aliases: {it: [Nato], ru: [НАТО]}
+"""
+ROLES_YAML = """
+- role: president
+  phrases: {en: [president], it: [presidente], ru: [президент]}
+- role: foreign_minister
+  phrases:
+    en: [foreign minister]
+    it: [ministro degli esteri]
+    de: [außenminister]
+    pl: [minister spraw zagranicznych]
+    ru: [министр иностранных дел]
+- role: foreign_minister
+  of: US
+  phrases: {en: [secretary of state], it: [segretario di stato]}
+- role: prime_minister
+  phrases: {en: [prime minister]}
+"""
+
+
+@pytest.fixture(scope="module")
+def small_kb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kb")
+    (folder / "actors.yaml").write_text(ACTORS_YAML, encoding="utf-8")
+    (folder / "roles.yaml").write_text(ROLES_YAML, encoding="utf-8")
+    return load_kb(folder / "actors.yaml", roles_path=folder / "roles.yaml")
+
+
+@pytest.fixture(scope="module")
+def matcher(small_kb):
+    return ActorMatcher(small_kb)
+
+
+def found(matcher, text, lang, date=None):
+    mentions = matcher.match(text, lang=lang, doc_date=date)
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+    return [(m.surface, m.actor_id, m.method) for m in mentions]
+
+
+# --- spellings and case forms ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "method"),
+    [
+        ("Встреча с Путиным прошла в Кремле.", "ru", "Путиным", "inflection"),
+        ("Позиция Путина не изменилась.", "ru", "Путина", "inflection"),
+        ("Rozmowa z Putinem trwała godzinę.", "pl", "Putinem", "inflection"),
+        ("Biden zadzwonił do Putina wczoraj.", "pl", "Putina", "inflection"),
+        ("Macron powiedział Putinowi, że nie.", "pl", "Putinowi", "inflection"),
+        ("Putins Rede war lang.", "de", "Putins", "inflection"),
+        ("Putin's speech was long.", "en", "Putin", "alias"),
+        ("Il discorso di Putin è stato lungo.", "it", "Putin", "alias"),
+    ],
+)
+def test_putin_in_every_case(matcher, text, lang, surface, method):
+    assert (surface, "vladimir-putin", method) in found(matcher, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Zelensky spoke.", "en", "Zelensky"),
+        ("Zelenskyy spoke.", "en", "Zelenskyy"),
+        ("Prezydent Zełenski powiedział.", "pl", "Zełenski"),
+        ("Spotkanie z Zełenskim.", "pl", "Zełenskim"),
+        ("Słowa Zełenskiego.", "pl", "Zełenskiego"),
+        ("Präsident Selenskyj sagte.", "de", "Selenskyj"),
+        ("Зеленский заявил.", "ru", "Зеленский"),
+        ("Слова Зеленского.", "ru", "Зеленского"),
+        ("Позвонил Зеленскому.", "ru", "Зеленскому"),
+        ("Встреча с Зеленским.", "ru", "Зеленским"),
+        ("Говорили о Зеленском.", "ru", "Зеленском"),
+    ],
+)
+def test_zelenskyy_spellings(matcher, text, lang, surface):
+    assert [s for s, a, _ in found(matcher, text, lang) if a == "volodymyr-zelenskyy"] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "method"),
+    [
+        ("Il ministro Serghei Lavrov ha detto.", "it", "Serghei Lavrov", "alias"),
+        ("Il ministro Sergej Lavrov ha detto.", "it", "Sergej Lavrov", "alias"),
+        ("In a call with Serghiei Lavrov, he said.", "en", "Serghiei Lavrov", "fuzzy"),
+        ("Лавров заявил.", "ru", "Лавров", "alias"),
+        ("Сергея Лаврова спросили.", "ru", "Сергея Лаврова", "inflection"),
+        ("Rozmowa z Siergiejem Ławrowem.", "pl", "Siergiejem Ławrowem", "inflection"),
+    ],
+)
+def test_lavrov_spellings(matcher, text, lang, surface, method):
+    assert (surface, "sergey-lavrov", method) in found(matcher, text, lang)
+
+
+def test_feminine_russian_forms(matcher):
+    assert found(matcher, "Марии Захаровой сказали.", "ru") == [("Марии Захаровой", "maria-zakharova", "inflection")]
+
+
+def test_fuzzy_full_name_replaces_surname_match(matcher):
+    text = "President Voladimir Zelensky poses for a photo."
+    assert found(matcher, text, "en") == [("Voladimir Zelensky", "volodymyr-zelenskyy", "fuzzy")]
+
+
+def test_fuzzy_does_not_merge_unrelated_names(matcher):
+    # "Boris Jonsson" is a different person: the surname is close but the full name is not a KB alias.
+    assert found(matcher, "Karl Jonsson met Vladimir Putin.", "en") == [
+        ("Vladimir Putin", "vladimir-putin", "alias")
+    ]
+
+
+def test_inflection_rules():
+    assert {"путина", "путину", "путиным", "путине"} <= inflect("Путин", "ru")
+    assert {"зеленского", "зеленскому", "зеленским", "зеленском"} <= inflect("Зеленский", "ru")
+    assert {"захаровой", "захарову"} <= inflect("Захарова", "ru")
+    assert {"россии", "россию"} <= inflect("Россия", "ru")
+    assert {"украины", "украине", "украину"} <= inflect("Украина", "ru")
+    assert {"putina", "putinowi", "putinem", "putinie"} <= inflect("Putin", "pl")
+    assert {"zełenskiego", "zełenskiemu", "zełenskim"} <= inflect("Zełenski", "pl")
+    assert {"rosji", "rosję", "rosją"} <= inflect("Rosja", "pl")
+    assert inflect("Putin", "de") == {"putins"}
+    assert inflect("Putin", "it") == set()
+    assert inflect("США", "ru") == set()
+
+
+def test_countries_with_case_forms_and_organisations(matcher):
+    assert ("России", "russia", "inflection") in found(matcher, "Президент России заявил.", "ru")
+    assert ("Rosji", "russia", "inflection") in found(matcher, "Prezydent Rosji powiedział.", "pl")
+    assert ("Russlands", "russia", "inflection") in found(matcher, "Russlands Armee.", "de")
+    assert ("НАТО", "nato", "alias") in found(matcher, "Расширение НАТО.", "ru")
+
+
+# --- false hits ----------------------------------------------------------------------------------
+
+def test_capitalisation_is_required(matcher):
+    assert found(matcher, "Il bambino è nato ieri, e sta con noi.", "it") == []
+    assert found(matcher, "He told us about it.", "en") == []
+
+
+def test_common_word_surname_needs_the_full_name(matcher):
+    text = "Conte di Cavour era un nobile. Il conte parlava."
+    assert found(matcher, text, "it") == []
+    text = "Giuseppe Conte ha parlato. Conte ha detto di no."
+    assert found(matcher, text, "it") == [
+        ("Giuseppe Conte", "giuseppe-conte", "alias"),
+        ("Conte", "giuseppe-conte", "surname"),
+    ]
+
+
+def test_surname_shared_by_two_kb_persons(matcher):
+    assert found(matcher, "Johnson said no.", "en") == []
+    assert found(matcher, "Mike Johnson spoke. Later Johnson said no.", "en") == [
+        ("Mike Johnson", "mike-johnson", "alias"),
+        ("Johnson", "mike-johnson", "surname"),
+    ]
+    # With a date, the only candidate holding an office then is chosen.
+    assert found(matcher, "Johnson said no.", "en", "2020-06-01") == [("Johnson", "boris-johnson", "surname")]
+
+
+def test_unique_surname_resolves_without_full_name(matcher):
+    assert found(matcher, "Blinken und Lavrov.", "de") == [
+        ("Blinken", "antony-blinken", "alias"),
+        ("Lavrov", "sergey-lavrov", "alias"),
+    ]
+
+
+def test_particle_surname(matcher):
+    assert found(matcher, "Ursula von der Leyen said. Von der Leyen added, von der Leyen", "en") == [
+        ("Ursula von der Leyen", "ursula-von-der-leyen", "alias"),
+        ("Von der Leyen", "ursula-von-der-leyen", "surname"),
+        ("von der Leyen", "ursula-von-der-leyen", "surname"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Yesterday Hillary Clinton said no.", "en", []),
+        ("Jean-Michel Darrois, ami de Macron.", "fr", []),
+        ("Ieri Hillary Clinton e Bill Clinton.", "it", [("Bill Clinton", "bill-clinton", "alias")]),
+        ("The Trump-Putin summit.", "en", [("Trump", "donald-trump", "surname"), ("Putin", "vladimir-putin", "alias")]),
+        ("President Barach Obama waved.", "en", [("Obama", "barack-obama", "surname")]),
+        ("Yesterday Obama waved.", "en", [("Obama", "barack-obama", "surname")]),
+        ("Путин Владимир Владимирович.", "ru", [("Путин", "vladimir-putin", "alias")]),
+        ("Hier, le président Michel a parlé.", "fr", [("Michel", "charles-michel", "surname")]),
+    ],
+)
+def test_bare_name_inside_a_longer_unknown_name(matcher, text, lang, expected):
+    assert found(matcher, text, lang) == expected
+
+
+def test_no_surname_from_titles_or_regnal_numbers(matcher):
+    assert found(matcher, "George III and Henry II. Élisabeth est partie.", "en") == []
+    assert found(matcher, "После Второй мировой войны.", "ru") == []
+    assert found(matcher, "Queen Elizabeth II spoke.", "en") == [("Queen Elizabeth II", "elizabeth-ii", "alias")]
+
+
+# --- role phrases ------------------------------------------------------------------------------
+
+def test_role_resolves_by_document_date(matcher):
+    text = "Il segretario di Stato americano ha telefonato."
+    assert found(matcher, text, "it", "2022-03-01") == [
+        ("segretario di Stato americano", "antony-blinken", "role")
+    ]
+    assert found(matcher, text, "it", "2025-04-28") == [("segretario di Stato americano", "marco-rubio", "role")]
+
+
+def test_role_country_from_demonyms_and_country_names(matcher):
+    date = "2023-05-01"
+    assert ("Russian Foreign Minister", "sergey-lavrov", "role") in found(
+        matcher, "The Russian Foreign Minister said.", "en", date)
+    assert ("ministro degli Esteri russo", "sergey-lavrov", "role") in found(
+        matcher, "Il ministro degli Esteri russo ha detto.", "it", date)
+    assert ("министр иностранных дел", "sergey-lavrov", "role") in found(
+        matcher, "Вчера министр иностранных дел России заявил.", "ru", date)
+    assert ("russische Außenminister", "sergey-lavrov", "role") in found(
+        matcher, "Der russische Außenminister sagte.", "de", date)
+    assert ("rosyjski minister spraw zagranicznych", "sergey-lavrov", "role") in found(
+        matcher, "Wczoraj rosyjski minister spraw zagranicznych powiedział.", "pl", date)
+    assert ("president", "vladimir-putin", "role") in found(
+        matcher, "The president of the Russian Federation spoke.", "en", date)
+
+
+def test_role_in_apposition_with_a_name_is_not_duplicated(matcher):
+    text = "US Secretary of State Blinken spoke with the Russian Foreign Minister, Sergei Lavrov."
+    assert [(s, a) for s, a, _ in found(matcher, text, "en", "2022-01-01")] == [
+        ("US", "united-states"), ("Blinken", "antony-blinken"), ("Sergei Lavrov", "sergey-lavrov")
+    ]
+    text = "Il ministro degli Esteri russo Sergej Lavrov e il segretario di Stato americano Rubio."
+    assert [a for _, a, _ in found(matcher, text, "it", "2025-04-28")] == ["sergey-lavrov", "marco-rubio"]
+
+
+def test_unresolved_roles_are_reported(matcher):
+    mentions, unresolved = matcher.analyse("The Russian president said. The president said.", lang="en")
+    assert mentions == []
+    assert [(u["surface"], u["reason"]) for u in unresolved] == [
+        ("Russian president", "no date"), ("president", "no country")
+    ]
+    _, unresolved = matcher.analyse("The former Russian president said.", lang="en", doc_date="2023-01-01")
+    assert [u["reason"] for u in unresolved] == ["former office-holder"]
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+def _documents(rows):
+    frame = pd.DataFrame(rows, columns=["doc_id", "text", "lang", "date", "duplicate_of"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def test_extract_mentions_table(small_kb):
+    docs = _documents([
+        ("b", "Путин и Зеленский. Зеленского спросили.", "ru", None, None),
+        ("a", "The Russian president met Blinken.\n\nLater Putin said.", "en", "2022-02-01", None),
+        ("c", "The president said.", "en", None, None),
+    ])
+    mentions, unresolved = extract_mentions(docs, kb=small_kb, return_unresolved=True)
+    assert list(mentions.columns) == MENTION_COLUMNS
+    assert list(mentions["doc_id"]) == ["a", "a", "a", "b", "b", "b"]
+    assert mentions["start"].is_monotonic_increasing is False  # sorted within doc, not globally
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    for row in mentions.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.surface
+    a = mentions[mentions["doc_id"] == "a"]
+    assert list(a["method"]) == ["role", "alias", "alias"]
+    assert a["role"].iloc[0] == "president" and a["role"].iloc[1:].isna().all()
+    assert list(a["sentence_id"]) == [0, 0, 1]
+    assert list(mentions.loc[mentions["doc_id"] == "b", "sentence_id"]) == [0, 0, 1]
+    assert list(unresolved["doc_id"]) == ["c"]
+    assert set(mentions["method"]) <= {"alias", "inflection", "fuzzy", "role", "surname"}
+
+
+def test_extract_mentions_rejects_bad_input(small_kb):
+    with pytest.raises(ValueError, match="lang"):
+        extract_mentions(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), kb=small_kb)
+    with pytest.raises(ValueError, match="fuzzy_threshold"):
+        ActorMatcher(small_kb, fuzzy_threshold=120)
+
+
+def test_summarise_actors_counts_duplicate_groups_once(small_kb):
+    docs = _documents([
+        ("a", "Putin met Blinken. Putin left.", "en", None, None),
+        ("a2", "Putin met Blinken. Putin left.", "en", None, "a"),
+        ("b", "Путин.", "ru", None, None),
+    ])
+    table = summarise_actors(extract_mentions(docs, kb=small_kb), docs, kb=small_kb)
+    putin = table.set_index("actor_id").loc["vladimir-putin"]
+    assert putin["n_docs"] == 2 and putin["n_mentions"] == 3
+    assert list(putin["langs"]) == ["en", "ru"]
+    assert putin["country"] == "RU"
+    assert table.iloc[0]["actor_id"] == "vladimir-putin"
+
+
+def test_discover_candidates_groups_case_forms(small_kb):
+    docs = _documents([
+        ("1", "Политолог Сергей Кургинян заявил, что Путин прав.", "ru", None, None),
+        ("2", "Об этом рассказал политолог Сергей Кургинян.", "ru", None, None),
+        ("3", "Слова политолога Сергея Кургиняна.", "ru", None, None),
+        ("4", "The foreign minister Sergei Lavrov and senator Joe Smithers met. Senator Joe Smithers left.",
+         "en", None, None),
+    ])
+    mentions = extract_mentions(docs, kb=small_kb)
+    table = discover_candidates(docs, mentions, min_count=2)
+    assert list(table["candidate"]) == ["Сергей Кургинян", "Joe Smithers"]
+    first = table.iloc[0]
+    assert sorted(first["variants"]) == ["Сергей Кургинян", "Сергея Кургиняна"]
+    assert first["n_docs"] == 3 and first["n_mentions"] == 3 and list(first["langs"]) == ["ru"]
+    assert "Lavrov" not in " ".join(table["candidate"])
+
+
+# --- the seed articles with the project's knowledge base ----------------------------------------
+
+SEED_PERSONS = {
+    "000": {"Mario Draghi", "Vladimir Putin", "Antony Blinken", "Sergey Lavrov"},
+    "001": {"Mario Draghi", "Vladimir Putin", "Sergey Lavrov", "Antony Blinken", "Boris Johnson",
+            "Volodymyr Zelenskyy"},
+    "002": {"Joe Biden", "Vladimir Putin", "Yuri Ushakov", "Jen Psaki"},
+    "003": {"Sergey Lavrov", "Marco Rubio", "Vladimir Putin", "Donald Trump", "Yuri Ushakov", "Mike Waltz",
+            "Steve Witkoff"},
+    "004": {"Giuseppe Conte", "Volodymyr Zelenskyy", "Boris Johnson", "Vladimir Putin", "Guido Crosetto"},
+}
+SEED_LANGS = {"000": "en", "001": "en", "002": "it", "003": "it", "004": "en"}
+SEED_DATES = {"002": "2021-12-31", "003": "2025-04-28"}
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds_dir: Path):
+    rows = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        key = path.name[:3]
+        rows.append((key, path.read_text(encoding="utf-8"), SEED_LANGS[key], SEED_DATES.get(key), None))
+    docs = _documents(rows)
+    mentions, unresolved = extract_mentions(docs, return_unresolved=True)
+    return docs, mentions, unresolved
+
+
+def test_seed_persons_found_with_canonical_names(seed_mentions):
+    docs, mentions, _ = seed_mentions
+    persons = mentions[mentions["actor_type"] == "person"]
+    for key, expected in SEED_PERSONS.items():
+        assert set(persons.loc[persons["doc_id"] == key, "actor"]) == expected, key
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    for row in mentions.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.surface
+
+
+def test_seed_spelling_variants(seed_mentions):
+    _, mentions, _ = seed_mentions
+    surfaces = set(zip(mentions["surface"], mentions["actor"]))
+    assert ("Serghiei Lavrov", "Sergey Lavrov") in surfaces
+    assert ("Serghei Lavrov", "Sergey Lavrov") in surfaces
+    assert ("Voladimir Zelensky", "Volodymyr Zelenskyy") in surfaces
+    assert ("Vladimir Zelensky", "Volodymyr Zelenskyy") in surfaces
+
+
+def test_seed_role_phrases_resolve(seed_mentions):
+    docs, mentions, unresolved = seed_mentions
+    # Seed 001 has no date: "US Secretary of State Antony Blinken" resolves by apposition.
+    text = docs.set_index("doc_id").loc["001", "text"]
+    position = text.index("US Secretary of State Antony Blinken")
+    blinken = mentions[(mentions["doc_id"] == "001") & (mentions["actor"] == "Antony Blinken")]
+    assert position + len("US Secretary of State ") in set(blinken["start"])
+    assert not ((unresolved["doc_id"] == "001") & (unresolved["start"] >= position)
+                & (unresolved["start"] < position + 36)).any()
+    # Seed 003 (April 2025): "il ministro degli Esteri russo Sergej Lavrov" -> Lavrov, nothing unresolved.
+    text = docs.set_index("doc_id").loc["003", "text"]
+    position = text.index("ministro degli Esteri russo Sergej Lavrov")
+    lavrov = mentions[(mentions["doc_id"] == "003") & (mentions["actor"] == "Sergey Lavrov")]
+    assert position + len("ministro degli Esteri russo ") in set(lavrov["start"])
+    assert unresolved[unresolved["doc_id"] == "003"].empty
+    # Without the name, the same phrase resolves through the role on the document's date.
+    matcher = ActorMatcher(load_kb())
+    for phrase, date, actor in [("il ministro degli Esteri russo", "2025-04-28", "sergey-lavrov"),
+                                ("il segretario di Stato americano", "2025-04-28", "marco-rubio"),
+                                ("il segretario di Stato americano", "2022-01-15", "antony-blinken")]:
+        result = matcher.match(f"Ieri {phrase} ha telefonato.", lang="it", doc_date=date)
+        assert [(m.actor_id, m.method) for m in result] == [(actor, "role")]

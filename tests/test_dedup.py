@@ -1,0 +1,94 @@
+"""Exact and near-duplicate detection."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from analysis.dedup import duplicate_groups, find_duplicates, minhash, shingle_hashes, text_fingerprint
+from analysis.errors import ParameterError
+
+WORDS = ("government minister talks sanction border energy price summit army report agency week city "
+         "president crisis agreement parliament vote economy gas military peace").split()
+
+
+def _article(seed: int, n_words: int = 300) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) + str(rng.randrange(50)) for _ in range(n_words)) + "."
+
+
+def _edit(text: str, n_changes: int, seed: int = 0) -> str:
+    words = text.split()
+    rng = random.Random(seed)
+    for index in rng.sample(range(len(words)), n_changes):
+        words[index] = "changed"
+    return " ".join(words)
+
+
+def test_fingerprint_ignores_case_spacing_and_punctuation():
+    assert text_fingerprint("Putin called  Draghi.\n\nThey talked!") == text_fingerprint("putin called draghi they talked")
+    assert text_fingerprint("Putin called Draghi") != text_fingerprint("Draghi called Putin")
+
+
+def test_shingles_and_minhash_are_stable():
+    assert len(shingle_hashes("a b c d e", size=3)) == 3
+    assert len(shingle_hashes("a b", size=3)) == 1
+    assert len(shingle_hashes("", size=3)) == 0
+    text = _article(1)
+    assert (minhash(text).hashvalues == minhash(text).hashvalues).all()
+    assert minhash(text).jaccard(minhash(_article(2))) < 0.2
+
+
+def test_exact_and_near_duplicates_point_at_first_doc_id():
+    original = _article(1)
+    frame = find_duplicates(
+        ["c", "b", "a", "d"],
+        [original.upper(), _edit(original, 3), original, _article(2)],
+        threshold=0.8,
+    ).set_index("doc_id")
+    assert frame.loc["a"].isna().all()  # "a" comes first in doc_id order: the original
+    assert (frame.loc["c", "duplicate_of"], frame.loc["c", "kind"], frame.loc["c", "similarity"]) == ("a", "exact", 1.0)
+    assert (frame.loc["b", "duplicate_of"], frame.loc["b", "kind"]) == ("a", "near")
+    assert 0.8 <= frame.loc["b", "similarity"] < 1.0
+    assert frame.loc["d", "duplicate_of"] is None
+    assert list(frame.index) == ["a", "b", "c", "d"]
+
+
+def test_threshold_decides_near_duplicates():
+    original = _article(5)
+    edited = _edit(original, 30)  # ~10% of the words changed: Jaccard of 3-shingles far below 0.9
+    assert find_duplicates(["a", "b"], [original, edited], threshold=0.9)["duplicate_of"].tolist() == [None, None]
+    assert find_duplicates(["a", "b"], [original, edited], threshold=0.5)["duplicate_of"].tolist() == [None, "a"]
+
+
+def test_copies_of_copies_point_at_the_original():
+    original = _article(9)
+    first = _edit(original, 2, seed=1)
+    second = _edit(first, 2, seed=2)
+    frame = find_duplicates(["a", "b", "c"], [original, first, second], threshold=0.85)
+    assert frame["duplicate_of"].tolist() == [None, "a", "a"]
+
+
+def test_deterministic_and_validated():
+    texts = [_article(i) for i in range(20)] + [_edit(_article(3), 1)]
+    ids = [f"d{i:02d}" for i in range(21)]
+    assert find_duplicates(ids, texts).equals(find_duplicates(ids, texts))
+    for bad in (0, -0.1, 1.5):
+        with pytest.raises(ParameterError, match="near_duplicate_threshold"):
+            find_duplicates(ids, texts, threshold=bad)
+
+
+def test_duplicate_groups_table():
+    import pandas as pd
+
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "title": ["A", "B", "C", "D", "E"],
+        "duplicate_of": [None, "a", None, "a", "c"],
+    })
+    groups = duplicate_groups(documents)
+    assert groups.to_dict("records") == [
+        {"original": "a", "title": "A", "n_copies": 2, "copies": ["b", "d"]},
+        {"original": "c", "title": "C", "n_copies": 1, "copies": ["e"]},
+    ]
+    assert duplicate_groups(documents.assign(duplicate_of=None)).empty

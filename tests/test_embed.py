@@ -1,0 +1,96 @@
+"""Tests for analysis.embed: pieces, pooling, determinism, cache."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import embed
+from analysis.embed import embed_documents, embed_texts, split_pieces
+from analysis.errors import ParameterError
+
+EN = "The Italian prime minister spoke with the Russian president by phone about gas supplies."
+IT = "Il presidente del Consiglio italiano ha parlato al telefono con il presidente russo delle forniture di gas."
+OTHER = "The football club signed a young striker from Brazil for the new season."
+
+
+def test_split_pieces_packs_sentences_and_cuts_long_ones():
+    text = "One short sentence. " * 30 + "x" * 10 + " " + "word " * 200
+    pieces = split_pieces(text, piece_chars=100)
+    assert all(len(p) <= 100 for p in pieces)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert split_pieces("") == []
+
+
+def test_embed_texts_shape_norm_and_cross_lingual_similarity():
+    vectors = embed_texts([EN, IT, OTHER, ""], threads=1)
+    assert vectors.dtype == np.float32 and vectors.shape == (4, 512)
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-4)
+    assert not vectors[3].any()  # empty text: zero vector
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_vectors_do_not_depend_on_thread_count():
+    texts = [EN, IT, OTHER, EN + " " + OTHER] * 3
+    one = embed_texts(texts, threads=1, batch_size=2)
+    two = embed_texts(texts, threads=2, batch_size=2)
+    assert np.array_equal(one, two)
+    assert np.array_equal(one, np.round(one, embed.DECIMALS))
+    # Other batch sizes change the matrix shapes BLAS sees: last-digit differences at most.
+    assert np.abs(embed_texts(texts, threads=2, batch_size=5) - one).max() <= 3e-5
+
+
+def test_long_text_is_pooled_from_pieces_and_capped():
+    long_text = " ".join([EN] * 40)
+    pooled = embed_texts([long_text], max_chars=None, piece_chars=200)[0]
+    piece = embed_texts([EN])[0]
+    # Every piece says the same thing, so the pooled vector stays close to one sentence's.
+    assert pooled @ piece > 0.95
+    capped = embed_texts([EN + " " + "x" * 500 + " " + OTHER * 5], max_chars=len(EN))
+    assert np.allclose(capped[0], piece, atol=1e-4)
+
+
+def test_embed_documents_uses_title_and_caches(tmp_path, monkeypatch):
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["Gas talks", "", "Gas talks"],
+                         "text": [EN, OTHER, EN]})
+    first = embed_documents(docs, cache_dir=tmp_path, threads=1)
+    assert first.shape == (3, 512)
+    assert np.array_equal(first[0], first[2])
+    assert not np.array_equal(first[0], embed_texts([EN])[0])  # the title counts
+    shards = list(tmp_path.rglob("*.npz"))
+    assert len(shards) == 1
+    with np.load(shards[0], allow_pickle=False) as data:  # plain arrays, no pickle
+        assert data["vectors"].shape == (2, 512)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("cached texts were embedded again")
+
+    monkeypatch.setattr(embed, "embed_texts", fail)
+    again = embed_documents(docs.iloc[::-1], cache_dir=tmp_path, threads=2)
+    assert np.array_equal(again, first[::-1])
+
+
+def test_cache_key_includes_settings(tmp_path):
+    docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [EN + " " + OTHER]})
+    embed_documents(docs, cache_dir=tmp_path)
+    embed_documents(docs, cache_dir=tmp_path, piece_chars=40)
+    assert len({p.parent for p in tmp_path.rglob("*.npz")}) == 2
+
+
+def test_bad_options_raise_parameter_error():
+    with pytest.raises(ParameterError, match="threads"):
+        embed_texts([EN], threads=0)
+    with pytest.raises(ParameterError, match="batch_size"):
+        embed_texts([EN], batch_size=0)
+    with pytest.raises(ParameterError, match="text"):
+        embed_documents(pd.DataFrame({"body": [EN]}), cache_dir=None)
+
+
+def test_other_model_without_sentence_transformers_is_a_clear_error():
+    try:
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        with pytest.raises(ParameterError, match="sentence-transformers"):
+            embed_texts([EN], model="some/model")
+    else:
+        pytest.skip("sentence-transformers is installed")

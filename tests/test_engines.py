@@ -1,0 +1,109 @@
+"""Dask engine: same tables as the pandas engine; partitions cover every document once, in order."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis import config, engines
+from analysis.engines import _combine, partition_bounds, partitioned, run_tables_dask
+
+
+@pytest.mark.parametrize("n, workers, max_docs", [(1, 2, 5000), (5, 2, 5000), (17, 3, 5000), (12_001, 2, 5000),
+                                                   (100, 1, 7)])
+def test_partition_bounds_cover_every_row_once_in_order(n, workers, max_docs):
+    bounds = partition_bounds(n, workers=workers, max_partition_docs=max_docs)
+    assert bounds[0][0] == 0 and bounds[-1][1] == n
+    assert all(a < b for a, b in bounds)
+    assert all(prev[1] == cur[0] for prev, cur in zip(bounds, bounds[1:]))
+    assert all(b - a <= max_docs for a, b in bounds)
+    assert len(bounds) >= min(n, workers * engines.PARTITIONS_PER_WORKER)
+
+
+def test_partition_bounds_of_nothing():
+    assert partition_bounds(0, workers=2) == []
+
+
+def test_combine_keeps_order_skips_empty_parts_and_handles_tuples():
+    empty = pd.DataFrame({"doc_id": pd.Series(dtype=object), "start": pd.Series(dtype="int64")})
+    a = pd.DataFrame({"doc_id": ["a", "a"], "start": [1, 5]})
+    b = pd.DataFrame({"doc_id": ["c"], "start": [2]})
+    combined = _combine([a, empty, b], keep_index=False)
+    assert combined.to_dict("list") == {"doc_id": ["a", "a", "c"], "start": [1, 5, 2]}
+    assert combined["start"].dtype == "int64"
+    assert _combine([empty, empty], keep_index=False).empty
+    pair = _combine([(a, b), (b, a)], keep_index=False)
+    assert [len(frame) for frame in pair] == [3, 3]
+    rows = _combine([a.set_axis([10, 11]), b.set_axis([12])], keep_index=True)
+    assert list(rows.index) == [10, 11, 12]
+
+
+def test_bad_worker_count_is_named(tmp_path):
+    with pytest.raises(ValueError, match="n_workers"):
+        run_tables_dask({"out_dir": str(tmp_path)}, n_workers=0)
+
+
+class _FakeClient:
+    def nthreads(self):
+        return {"w1": 1}
+
+
+def test_partitioned_restores_the_library_functions_even_after_an_error():
+    from analysis import actors, embed
+
+    before = (actors.extract_mentions, embed._Encoder._run)
+    with pytest.raises(RuntimeError):
+        with partitioned(_FakeClient()):
+            assert actors.extract_mentions is not before[0]
+            raise RuntimeError("boom")
+    assert (actors.extract_mentions, embed._Encoder._run) == before
+
+
+def _run_both(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """``python -m analysis tables`` with each engine (Dask: 2 local workers), each with an empty embedding cache."""
+    folders = []
+    for engine in ("pandas", "dask"):
+        out = tmp_path / engine
+        env = {**os.environ, "CROSSWIRE_CACHE": str(tmp_path / f"cache-{engine}"),
+               "PYTHONPATH": str(config.PROJECT_ROOT)}
+        command = [sys.executable, "-m", "analysis", "tables", str(corpus), "--out", str(out), "--engine", engine,
+                   "-p", "progress=false", "-p", "threads=2"]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
+        assert done.returncode == 0, f"{engine} engine failed:\n{done.stderr[-3000:]}"
+        folders.append(config.tables_dir(out))
+    assert list((tmp_path / "cache-dask").rglob("*.npz")), "the Dask engine should fill its embedding cache"
+    return folders[0], folders[1]
+
+
+def _assert_same_tables(pandas_tables: Path, dask_tables: Path) -> None:
+    names = sorted(p.name for p in pandas_tables.glob("*.parquet"))
+    assert {"documents.parquet", "mentions.parquet", "contacts.parquet"} <= set(names)
+    assert names == sorted(p.name for p in dask_tables.glob("*.parquet"))
+    for name in names:
+        expected, got = pq.read_table(pandas_tables / name), pq.read_table(dask_tables / name)
+        assert got.schema.equals(expected.schema), f"{name}: schema {got.schema} != {expected.schema}"
+        differing = [column for column in expected.column_names if not got[column].equals(expected[column])]
+        assert not differing, f"{name}: columns {differing} differ between the engines"
+    for name in ("cooccurrence.graphml", "contacts.csv", "quotes.csv"):
+        if (pandas_tables / name).is_file():
+            assert (dask_tables / name).read_bytes() == (pandas_tables / name).read_bytes(), name
+
+
+def test_dask_engine_gives_the_same_tables_on_the_seeds(seeds_dir, tmp_path):
+    _assert_same_tables(*_run_both(seeds_dir, tmp_path))
+
+
+@pytest.mark.skipif(not os.environ.get("CROSSWIRE_SLOW_TESTS"),
+                    reason="1k synthetic corpus through both engines takes minutes; set CROSSWIRE_SLOW_TESTS=1")
+def test_dask_engine_gives_the_same_tables_on_a_1k_synthetic_corpus(semeval_dir, tmp_path):
+    from analysis.synthetic import synthesize_corpus
+
+    corpus = synthesize_corpus(semeval_dir, 1000, out_dir=tmp_path / "corpus")
+    pandas_tables, dask_tables = _run_both(corpus, tmp_path)
+    assert len(pd.read_parquet(pandas_tables / "documents.parquet")) > 900
+    _assert_same_tables(pandas_tables, dask_tables)

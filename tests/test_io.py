@@ -1,0 +1,24 @@
+import pandas as pd
+import pytest
+
+from analysis import io
+
+
+def test_parquet_is_byte_identical_for_identical_frames(tmp_path):
+    frame = pd.DataFrame({"doc_id": ["b", "a"], "terms": [["x", "y"], []], "n": [1, 2],
+                          "date": pd.to_datetime(["2021-12-07", None])})
+    first, second = tmp_path / "1.parquet", tmp_path / "2.parquet"
+    io.write_parquet(frame, first)
+    io.write_parquet(frame.copy(), second)
+    assert first.read_bytes() == second.read_bytes()
+    assert io.read_parquet(first)["terms"].map(list).tolist() == [["x", "y"], []]
+
+
+def test_failed_write_leaves_the_previous_file_intact(tmp_path):
+    target = tmp_path / "table.txt"
+    io.write_text("old", target)
+    with pytest.raises(RuntimeError), io.atomic_path(target) as tmp:
+        tmp.write_text("half-writ")
+        raise RuntimeError("killed")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.txt"]
