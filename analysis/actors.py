@@ -733,8 +733,7 @@ class ActorMatcher:
         left, right = s, e
         # before: "Russian foreign minister", "der russische Außenminister", "Russia's ..."
         k = bisect.bisect_left(starts, s) - 1
-        if k >= 0 and doc.keys[k] in self._demonyms and _COUNTRY_GAP.match(text[doc.ends[k]:s]) \
-                and text[doc.ends[k]:s].strip() == "":
+        if k >= 0 and doc.keys[k] in self._demonyms and text[doc.ends[k]:s].strip() == "":
             cue, ext_s, left = self._demonyms[doc.keys[k]], starts[k], starts[k]
         else:
             p = bisect.bisect_right(ends_sorted, s) - 1
@@ -769,6 +768,8 @@ class ActorMatcher:
         return actor_id
 
     def _appositive(self, doc, left, right, person_starts, by_end, ends_sorted) -> bool:
+        """True when the role phrase names the person next to it ("Foreign Minister Sergei Lavrov",
+        "Lavrov, the Russian foreign minister") or an unknown capitalised name follows it."""
         text = doc.text
         k = bisect.bisect_left(doc.starts, right)
         if k < len(doc.starts) and _APPOSITION_GAP.match(text[right:doc.starts[k]]) and \
@@ -776,7 +777,8 @@ class ActorMatcher:
             if doc.starts[k] in person_starts:
                 return True
             raw = doc.raws[k]
-            if raw[0].isupper() and not raw.isupper() and doc.keys[k] not in _ARTICLES:
+            if raw[0].isupper() and not raw.isupper() and doc.keys[k] not in _ARTICLES \
+                    and doc.keys[k] not in _CAPITALISED_COMMON:
                 has_comma = "," in text[right:doc.starts[k]]
                 two = k + 1 < len(doc.raws) and doc.raws[k + 1][0].isupper() and doc.joined(k)
                 if two or not has_comma:
@@ -827,17 +829,20 @@ class _Doc:
 
     def token_starts_sentence(self, k: int) -> bool:
         """True when token k is the first word of a sentence, a line or a quotation."""
-        i = self.starts[k] - 1
-        text = self.text
-        while i >= 0 and text[i] in " \t\u00a0\"'“”„«»‘’([—–-":
-            i -= 1
-        return i < 0 or text[i] in ".!?…:;\n"
+        return _starts_sentence(self.text, self.starts[k])
 
     def phrase_joined(self, j: int) -> bool:
         """True when token j and j+1 can belong to one role phrase (white space, hyphen or apostrophe)."""
         gap = self.text[self.ends[j]:self.starts[j + 1]]
         return len(gap) <= 3 and gap.strip() in ("", "-", "'", "’", "‐", "‑") and gap.count("\n") < 2
 
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“”„«»‘’([—–-":
+        i -= 1
+    return i < 0 or text[i] in ".!?…:;\n"
 
 
 def _as_date(value) -> pd.Timestamp | None:
@@ -1004,7 +1009,9 @@ def discover_candidates(
     max_distance: int = 4,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """Capitalised person names after a title cue ("President", "il ministro", "министр"...) not in the KB.
+    """Capitalised person names not in the KB, after a title cue ("President", "il ministro",
+    "министр"...; ``cue`` names it) or starting with a first name known to the KB and whose
+    surname recurs alone in the document (``cue`` "surname repeated").
 
     Variants (case forms, spellings) are grouped with rapidfuzz; groups seen in fewer than
     ``min_count`` mentions are dropped. ``yaml`` holds an entry to review and paste into actors.yaml.
@@ -1018,6 +1025,17 @@ def discover_candidates(
             covered[doc_id].append((start, end, kind))
     cue_keys = _cue_keys(kb)
     title_keys = set().union(*cue_keys.values()) | _HONORIFICS
+    compound_titles = {k for k in title_keys if len(k) >= 6}  # endings of "Innenminister", "Vizepremier"
+    not_names = set(_NOT_NAME_WORDS) | _CAPITALISED_COMMON
+    given_names: set[str] = set()
+    if kb is not None:
+        for lang, form in kb.demonyms[["lang", "form"]].itertuples(index=False):
+            not_names |= {fold(v) for v in _adjective_forms(form, lang)}
+        persons = set(kb.actors.loc[kb.actors["actor_type"] == "person", "actor_id"])
+        for actor_id, alias in kb.aliases[["actor_id", "alias"]].itertuples(index=False):
+            tokens = _TOKEN_RE.findall(alias)
+            if actor_id in persons and len(tokens) >= 2:
+                given_names.add(fold(tokens[0]))
     found: list[tuple[str, str, str, str, str]] = []  # (surface, doc_id, lang, cue, example)
     iterator = zip(documents["doc_id"], documents["text"], documents["lang"])
     for doc_id, text, lang in tqdm(iterator, total=len(documents), disable=not progress, desc="candidates"):
@@ -1031,10 +1049,12 @@ def discover_candidates(
         lowercase = {k for k, w in zip(keys, words) if w[0].islower()}
 
         def name_like(k: int) -> bool:
-            return bool(_NAME_TOKEN.match(words[k])) and keys[k] not in lowercase \
-                and keys[k] not in title_keys and keys[k] not in _NOT_NAME_WORDS and keys[k] not in _CAPITALISED_COMMON
+            key = keys[k]
+            return bool(_NAME_TOKEN.match(words[k])) and key not in lowercase and key not in title_keys \
+                and key not in not_names and not any(key[i:] in compound_titles for i in range(1, len(key) - 5))
 
         n = len(tokens)
+        cued: set[int] = set()
         for c in range(n):
             if keys[c] not in lang_cues:
                 continue
@@ -1054,7 +1074,39 @@ def discover_candidates(
                     continue
                 example = text[max(0, tokens[c].start() - 40):min(len(text), end + 60)].replace("\n", " ")
                 found.append((text[start:end], doc_id, lang, words[c].lower(), example))
+                cued.add(start)
                 break
+        # Without a title: a full name whose surname recurs alone in the document ("Emily Burns ... Burns").
+        by_prefix: dict[str, list[int]] = defaultdict(list)
+        for k in range(n):
+            if words[k][0].isupper() and len(keys[k]) >= 4:
+                by_prefix[keys[k][:4]].append(k)
+        a = 0
+        while a < n - 1:
+            b = a + 1
+            if not (name_like(a) and name_like(b) and text[tokens[a].end():tokens[b].start()] in _NAME_GAPS):
+                a += 1
+                continue
+            if b + 1 < n and name_like(b + 1) and text[tokens[b].end():tokens[b + 1].start()] in _NAME_GAPS:
+                b += 1
+            first = next((k for k in range(a, b) if keys[k] in given_names), None)
+            if first is None:  # a first name the KB knows keeps places and titles ("Northern Ireland") out
+                a = b + 1
+                continue
+            start, end, surname = tokens[first].start(), tokens[b].end(), keys[b]
+            stem = surname[:max(4, len(surname) - 2)]
+            # the surname alone elsewhere: not after a capitalised word inside a sentence
+            # ("Nord Stream ... Nord Stream" is no repeat, "Poi Rudskoy ha detto" is)
+            recurs = any(
+                (t < a or t > b) and keys[t].startswith(stem) and abs(len(keys[t]) - len(surname)) <= 3
+                and not (t > 0 and words[t - 1][0].isupper() and not _starts_sentence(text, tokens[t - 1].start())
+                         and text[tokens[t - 1].end():tokens[t].start()] in _NAME_GAPS)
+                for t in by_prefix.get(surname[:4], ())
+            )
+            if recurs and start not in cued and not any(s < end and start < e for s, e, _ in spans):
+                example = text[max(0, start - 40):min(len(text), end + 60)].replace("\n", " ")
+                found.append((text[start:end], doc_id, lang, "surname repeated", example))
+            a = b + 1
     columns = CANDIDATE_COLUMNS
     if not found:
         return pd.DataFrame(columns=columns)

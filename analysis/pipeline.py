@@ -39,7 +39,27 @@ def notebook_params(stage: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
     missing = [n for n in names if n not in namespace]
     if missing:
         raise ParameterError(f"notebook for stage {stage!r} does not define {', '.join(missing)}")
-    return validate({n: namespace[n] for n in names})
+    params = validate({n: namespace[n] for n in names})
+    if stage == "actors":
+        check_focus_actor(params["focus_actor"])
+    return params
+
+
+def check_focus_actor(focus_actor: str) -> None:
+    """Refuse a focus actor the knowledge base does not know, suggesting the closest names."""
+    if not focus_actor:
+        return
+    import difflib
+
+    from analysis.kb import load_kb
+
+    actors = load_kb().actors
+    known = set(actors["actor"].str.casefold()) | set(actors["actor_id"])
+    if focus_actor.casefold() in known:
+        return
+    close = difflib.get_close_matches(focus_actor, actors["actor"].tolist(), n=5, cutoff=0.5)
+    raise ParameterError(f"focus_actor {focus_actor!r} is not in the knowledge base; closest names: "
+                         f"{', '.join(close) or 'none'} (or leave it empty for the most named actor)")
 
 
 def stage_params(stage: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -71,6 +91,8 @@ def run_stage(stage: str, params: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
     if stage not in STAGE_PARAMS:
         raise ParameterError(f"unknown stage {stage!r}; valid stages: {', '.join(STAGES)}")
     params = validate(stage_params(stage, params))
+    if stage == "actors":
+        check_focus_actor(params["focus_actor"])
     out_dir = resolve_out_dir(params["out_dir"])
     io.remove_stale_temporaries(config.tables_dir(out_dir))
     inputs = read_tables(out_dir, *STAGE_INPUTS[stage])
@@ -139,12 +161,12 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
 
     documents = inputs["documents"]
     kb = load_kb()
-    mentions = extract_mentions(documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"],
-                                progress=params["progress"])
+    mentions, unresolved = extract_mentions(documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"],
+                                            progress=params["progress"], return_unresolved=True)
     actors = summarise_actors(mentions, documents)
     cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"])
     write_graphml(to_graph(cooc, actors), config.tables_dir(out_dir) / "cooccurrence.graphml")
-    return {"mentions": mentions, "actors": actors, "cooccurrence": cooc,
+    return {"mentions": mentions, "actors": actors, "cooccurrence": cooc, "unresolved_roles": unresolved,
             "actor_candidates": discover_candidates(documents, mentions)}
 
 

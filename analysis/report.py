@@ -52,7 +52,9 @@ def render_run(out_dir: Path) -> Path:
 
 
 def key_figures(out_dir: Path) -> list[tuple[str, str, str]]:
-    """``(stage, caption, base64 PNG)`` of every notebook cell tagged ``key-figure`` in a run."""
+    """``(stage, caption, data URI)`` of every notebook cell tagged ``key-figure`` in a run (PNG or SVG)."""
+    import base64
+
     import nbformat
 
     figures = []
@@ -64,10 +66,15 @@ def key_figures(out_dir: Path) -> list[tuple[str, str, str]]:
             if "key-figure" not in cell.metadata.get("tags", []):
                 continue
             for output in cell.get("outputs", []):
-                png = output.get("data", {}).get("image/png")
-                if png:
-                    figures.append((stage, cell.metadata.get("caption", TITLES[stage]), png.replace("\n", "")))
-                    break
+                data = output.get("data", {})
+                if "image/png" in data:
+                    uri = "data:image/png;base64," + data["image/png"].replace("\n", "")
+                elif "image/svg+xml" in data:
+                    uri = "data:image/svg+xml;base64," + base64.b64encode(data["image/svg+xml"].encode()).decode()
+                else:
+                    continue
+                figures.append((stage, cell.metadata.get("caption", TITLES[stage]), uri))
+                break
     return figures
 
 
@@ -84,8 +91,9 @@ def run_warnings(out_dir: Path) -> list[str]:
         skipped = report[report["status"] == "skipped"]
         if len(skipped):
             reasons = skipped["reason"].fillna("").str.replace(r" \(.*", "", regex=True).value_counts()
+            ordered = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
             warnings.append(f"{len(skipped)} input item(s) skipped: "
-                            + ", ".join(f"{reason} ({n})" for reason, n in reasons.items()))
+                            + ", ".join(f"{reason} ({n})" for reason, n in ordered))
     documents = _read(out_dir, "documents")
     if documents is not None and len(documents):
         undated = int(documents["date"].isna().sum())
@@ -126,8 +134,8 @@ def write_index(out_dir: Path) -> Path:
     params = manifest.get("parameters", {})
     figures = "".join(
         f'<figure><a href="{page_name(stage, code=False)}"><img alt="{html.escape(caption)}" '
-        f'src="data:image/png;base64,{png}"></a><figcaption>{html.escape(caption)}</figcaption></figure>'
-        for stage, caption, png in key_figures(out_dir)
+        f'src="{uri}"></a><figcaption>{html.escape(caption)}</figcaption></figure>'
+        for stage, caption, uri in key_figures(out_dir)
     )
     warnings = "".join(f"<li>{html.escape(w)}</li>" for w in run_warnings(out_dir))
     param_rows = "".join(f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>"
@@ -146,7 +154,7 @@ nav.crosswire a {{ margin-right: 1.2em; color: #1d4ed8; text-decoration: none; }
 nav.crosswire a.current {{ font-weight: bold; color: #111827; }}
 .figures {{ display: flex; flex-wrap: wrap; gap: 1em; }}
 figure {{ margin: 0; width: 18em; }}
-figure img {{ width: 100%; border: 1px solid #d1d5db; }}
+figure img {{ width: 100%; height: 12em; object-fit: contain; border: 1px solid #d1d5db; background: #fff; }}
 .warnings li {{ color: #92400e; }}
 </style></head><body>
 {_nav("index")}

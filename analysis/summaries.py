@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.kb import slugify
 from analysis.params import parse_languages
 
 
@@ -26,28 +27,6 @@ def language_counts(documents: pd.DataFrame) -> pd.DataFrame:
     if "mixed_language" in documents:
         table["mixed_language"] = grouped["mixed_language"].sum().astype(int)
     return table.reset_index().sort_values(["documents", "lang"], ascending=[False, True], ignore_index=True)
-
-
-def removed_lines(documents: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
-    """The lines removed most often as boilerplate, with how many documents lost them."""
-    if "removed_lines" not in documents or documents.empty:
-        return pd.DataFrame(columns=["line", "documents"])
-    exploded = documents[["doc_id", "removed_lines"]].explode("removed_lines").dropna()
-    counts = (exploded.drop_duplicates().groupby("removed_lines").size().rename("documents").reset_index()
-              .rename(columns={"removed_lines": "line"}))
-    return counts.sort_values(["documents", "line"], ascending=[False, True], ignore_index=True).head(top)
-
-
-def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per duplicate: the kept original and its copy, with titles."""
-    titles = documents.set_index("doc_id")["title"]
-    copies = documents[documents["duplicate_of"].notna()]
-    return pd.DataFrame({
-        "original": copies["duplicate_of"].to_numpy(),
-        "original_title": titles.reindex(copies["duplicate_of"]).to_numpy(),
-        "duplicate": copies["doc_id"].to_numpy(),
-        "duplicate_title": copies["title"].to_numpy(),
-    }).sort_values(["original", "duplicate"], ignore_index=True)
 
 
 def document_sample(documents: pd.DataFrame, *, n: int = 5, random_state: int = 0,
@@ -147,17 +126,17 @@ def cooccurrence_table(cooc: pd.DataFrame, actors: pd.DataFrame, *, top: int = 2
 
 
 def focus_actor(actors: pd.DataFrame, requested: str) -> str:
-    """actor_id of the requested focus actor (name or id); the most named actor when empty."""
-    if actors.empty:
-        raise ValueError("no actors were found, so there is no focus actor to show")
+    """actor_id of the requested focus actor (name or id); the most named actor when empty.
+
+    A known actor that this corpus never names gets its slug, so the ego network says it has no partners.
+    """
     if not requested:
+        if actors.empty:
+            raise ValueError("no actors were found, so there is no focus actor to show")
         return actors.sort_values(["n_docs", "n_mentions", "actor_id"], ascending=[False, False, True]).iloc[0][
             "actor_id"]
     match = actors[(actors["actor_id"] == requested) | (actors["actor"].str.casefold() == requested.casefold())]
-    if match.empty:
-        top = actors.sort_values("n_docs", ascending=False)["actor"].head(15).tolist()
-        raise ValueError(f"focus_actor {requested!r} is not among the actors found; try one of: {', '.join(top)}")
-    return match.iloc[0]["actor_id"]
+    return match.iloc[0]["actor_id"] if len(match) else slugify(requested)
 
 
 def actors_summary(mentions: pd.DataFrame, actors: pd.DataFrame, cooc: pd.DataFrame) -> str:

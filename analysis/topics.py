@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 from scipy import sparse
 from sklearn.cluster import KMeans
-from sklearn.decomposition import NMF
+from sklearn.decomposition import NMF, PCA
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import silhouette_score
+from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 from .errors import ParameterError
@@ -57,6 +57,8 @@ _BOILERPLATE_TERMS = frozenset(
     """.split()
 )
 _MIN_TERM_CHARS = 2
+_CLUSTER_DIMS = 64
+_MAX_AUTO_TOPICS = 100
 
 
 def as_dict(value) -> dict:
@@ -141,74 +143,68 @@ def build_lexicon(
     bar = tqdm(total=len(texts), desc="lemmas", unit="doc", disable=not progress)
     for lang in sorted(by_lang):
         positions = by_lang[lang]
-        stop = _stopwords(lang)
-        lemmatize = _lemmatizer(lang)
-        token_key: dict[str, int | None] = {}
-        key_index: dict[str, int] = {}
-        surface_forms: list[Counter[str]] = []
-        capitalised: list[int] = []
-        total: list[int] = []
+        # Count surface tokens per document first (C-speed Counter), lemmatise each distinct
+        # token once at the end, and fold token columns into lemma columns with one sparse product.
+        token_index: dict[str, int] = {}
         indptr, indices, data = [0], [], []
         for position in positions:
             text = texts[position]
             if boilerplate:
                 text = "\n".join(line for line in text.split("\n") if line.strip() not in boilerplate)
-            text = _URLISH.sub(" ", text)
-            row: Counter[int] = Counter()
-            for token, n in Counter(_WORD.findall(text)).items():
-                index = token_key.get(token, -2)
-                if index == -2:
-                    index = _token_index(token, lang, lemmatize, stop, term_normalizer, key_index,
-                                         surface_forms, capitalised, total)
-                    token_key[token] = index
-                if index is None:
-                    continue
-                row[index] += n
-                if token[0].isupper():
-                    capitalised[index] += n
-                total[index] += n
-            for index in sorted(row):
-                indices.append(index)
-                data.append(row[index])
+            counts = Counter(_WORD.findall(_URLISH.sub(" ", text)))
+            indices.extend([token_index.setdefault(token, len(token_index)) for token in counts])
+            data.extend(counts.values())
             indptr.append(len(indices))
             bar.update(1)
-        keys = [""] * len(key_index)
-        for key, index in key_index.items():
-            keys[index] = key
-        share = np.divide(capitalised, np.maximum(total, 1), dtype=np.float64)
-        display = [
-            (forms.most_common(1)[0][0] if forms else key) if share[i] >= 0.6 else key
-            for i, (key, forms) in enumerate(zip(keys, surface_forms))
-        ]
-        counts = sparse.csr_matrix(
+        by_token = sparse.csr_matrix(
             (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(positions), len(keys)),
+            shape=(len(positions), len(token_index)),
         )
-        lexicon.languages[lang] = _LanguageCounts(np.asarray(positions), counts, keys, display, share)
+        lexicon.languages[lang] = _fold_tokens(lang, list(token_index), by_token, np.asarray(positions), term_normalizer)
     bar.close()
     return lexicon
 
 
-def _token_index(token, lang, lemmatize, stop, term_normalizer, key_index, surface_forms, capitalised, total):
-    if len(token) < _MIN_TERM_CHARS or token.casefold() in stop:
-        return None
-    lemma = lemmatize(token)
-    if term_normalizer is not None:
-        lemma = term_normalizer(lemma, lang)
-        if not lemma:
-            return None
-    key = lemma.casefold()
-    if len(key) < _MIN_TERM_CHARS or key in stop:
-        return None
-    index = key_index.get(key)
-    if index is None:
-        index = key_index[key] = len(key_index)
-        surface_forms.append(Counter())
-        capitalised.append(0)
-        total.append(0)
-    if token[:1].isupper():
-        surface_forms[index][lemma if lemma[:1].isupper() else lemma[:1].upper() + lemma[1:]] += 1
-    return index
+def _fold_tokens(lang, tokens, by_token, positions, term_normalizer) -> _LanguageCounts:
+    """Map token columns to lemma-key columns; keep the usual capitalised spelling for display."""
+    stop = _stopwords(lang)
+    lemmatize = _lemmatizer(lang)
+    key_index: dict[str, int] = {}
+    token_rows, key_columns, lemmas = [], [], []
+    for row, token in enumerate(tokens):
+        if len(token) < _MIN_TERM_CHARS or token.casefold() in stop:
+            continue
+        lemma = lemmatize(token)
+        if term_normalizer is not None:
+            lemma = term_normalizer(lemma, lang)
+            if not lemma:
+                continue
+        key = lemma.casefold()
+        if len(key) < _MIN_TERM_CHARS or key in stop:
+            continue
+        token_rows.append(row)
+        key_columns.append(key_index.setdefault(key, len(key_index)))
+        lemmas.append(lemma)
+    fold = sparse.csr_matrix((np.ones(len(token_rows)), (token_rows, key_columns)), shape=(len(tokens), len(key_index)))
+    counts = (by_token @ fold).tocsr()
+    counts.sort_indices()
+    token_totals = np.asarray(by_token.sum(axis=0)).ravel()
+    capital = np.array([tokens[r][:1].isupper() for r in token_rows], dtype=bool)
+    kept_totals = token_totals[token_rows] if token_rows else np.zeros(0)
+    key_columns_array = np.asarray(key_columns, dtype=np.int64)
+    total = np.bincount(key_columns_array, weights=kept_totals, minlength=len(key_index))
+    capitalised = np.bincount(key_columns_array[capital], weights=kept_totals[capital], minlength=len(key_index))
+    share = np.divide(capitalised, np.maximum(total, 1.0))
+    keys = [""] * len(key_index)
+    for key, index in key_index.items():
+        keys[index] = key
+    display = list(keys)
+    best = np.zeros(len(key_index))
+    for lemma, column, weight, is_capital in zip(lemmas, key_columns, kept_totals, capital):
+        if is_capital and share[column] >= 0.6 and weight > best[column]:
+            best[column] = weight
+            display[column] = lemma if lemma[:1].isupper() else lemma[:1].upper() + lemma[1:]
+    return _LanguageCounts(positions, counts, keys, display, share)
 
 
 # ---------------------------------------------------------------- names across languages
@@ -343,15 +339,17 @@ def label_topics(
         members = assignments == t
         langs_here = pd.Series(doc_lang[members]).dropna()
         shares = (langs_here.value_counts(normalize=True).sort_index().round(6)).to_dict()
+        # Every language of the topic gets a list (maybe empty), so the dicts are never empty
+        # and parquet can store them.
         terms_by_lang = {
-            lang: [spelling.get((lang, display), display) for _, display, _ in terms]
-            for lang, terms in sorted(per_topic_lang[t].items())
+            lang: [spelling.get((lang, display), display) for _, display, _ in per_topic_lang[t].get(lang, [])]
+            for lang in sorted(shares)
         }
-        keys_by_lang = {lang: [key for key, _, _ in terms] for lang, terms in sorted(per_topic_lang[t].items())}
+        keys_by_lang = {lang: [key for key, _, _ in per_topic_lang[t].get(lang, [])] for lang in sorted(shares)}
         merged: dict[str, float] = {}
         for lang, terms in per_topic_lang[t].items():
             top = terms[0][2] if terms else 1.0
-            for rank, (_, display, score) in enumerate(terms):
+            for _, display, score in terms:
                 term = spelling.get((lang, display), display)
                 merged[term] = merged.get(term, 0.0) + shares.get(lang, 0.0) * score / top
         terms = [term for term, _ in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:n_terms]]
@@ -402,10 +400,23 @@ class TopicModel:
     between its documents and the other languages' documents *within the same cluster*
     (two rounds), so a language whose articles are mostly about one subject does not lose
     that subject along with its language signal (plain per-language mean removal,
-    ``"mean"``, does). ``backend="nmf"``: NMF on TF-IDF of lemmas (the lexical baseline).
+    ``"mean"``, does). On the SemEval dev corpus (+ 11 translations) it keeps translations
+    as close to their originals as without centring (mean cosine 0.88) while a linear probe
+    recognises the language of 30% of documents instead of 71%; plain mean removal drops
+    the translations' mean cosine to 0.80. k-means runs on the top 64 principal components (speed), with
+    ``n_init=4`` and ``random_state``. ``backend="nmf"``: NMF on TF-IDF of lemmas (the lexical
+    baseline). Both backends are labelled by the same per-language c-TF-IDF.
 
-    ``n_topics="auto"`` takes the rule of thumb k = sqrt(n / 2) (Mardia et al. 1979), n being
-    the number of fitted documents; given ``k_candidates``, it instead picks the candidate with
+    ``embeddings`` passed to ``fit`` have one row per document; when omitted they are computed
+    with ``analysis.embed.embed_documents`` (``embedding_model``, ``threads``, ``cache_dir``).
+    ``doc_topics_.weight`` is the cosine similarity to the topic centre (embedding backend)
+    or the document's share of NMF weight on its topic (nmf backend).
+    ``term_normalizer(term, lang)`` rewrites or drops (``None``) lemmas before counting, e.g.
+    to map actor name variants to canonical names; ``unify_names`` additionally gives a name
+    spelled differently across languages one spelling in ``terms_by_lang``.
+
+    ``n_topics="auto"`` takes the rule of thumb k = sqrt(n / 2) (Mardia et al. 1979), capped
+    at 100, n being the number of fitted documents; given ``k_candidates``, it instead picks the candidate with
     the best cosine silhouette on a fixed sample of at most ``sample_size`` documents
     (``k_scores_`` keeps every candidate's score). Silhouette is not the default because it
     favours a few broad topics on news embeddings: on the SemEval dev corpus (339 articles) it
@@ -524,12 +535,11 @@ class TopicModel:
             k, self.k_scores_ = self._choose_k(X, sample)
         else:
             k, self.k_scores_ = k_guess, pd.DataFrame(columns=["k", "silhouette"])
-        if k == 1:
-            assigned = np.zeros(n, dtype=np.int64)
-            centres = _normalise(X.mean(axis=0, keepdims=True))
-        else:
-            model = KMeans(k, n_init=4, random_state=self.random_state).fit(X)
-            assigned, centres = model.labels_.astype(np.int64), _normalise(model.cluster_centers_)
+        assigned = _kmeans(X, k, random_state=self.random_state, n_init=4, sample=sample) if k > 1 \
+            else np.zeros(n, dtype=np.int64)
+        centres = np.zeros((k, X.shape[1]))
+        np.add.at(centres, assigned, X)
+        centres = _normalise(centres)
         labels[usable] = assigned
         weights[usable] = np.einsum("ij,ij->i", X, centres[assigned])
         return labels, weights
@@ -542,7 +552,7 @@ class TopicModel:
         Xs = X[sample]
         scores = []
         for k in tqdm(candidates, desc="choosing k", disable=not self.progress):
-            assigned = KMeans(k, n_init=2, random_state=self.random_state).fit_predict(Xs)
+            assigned = _kmeans(Xs, k, random_state=self.random_state, n_init=2)
             score = silhouette_score(Xs, assigned, metric="cosine") if len(set(assigned)) > 1 else -1.0
             scores.append(round(float(score), 6))
         table = pd.DataFrame({"k": candidates, "silhouette": scores})
@@ -564,12 +574,12 @@ class TopicModel:
         )
         df = np.asarray((counts > 0).sum(axis=0)).ravel()
         keep = np.flatnonzero((df >= 2) & (df <= max(2, 0.5 * n_docs)))
+        self.k_scores_ = pd.DataFrame(columns=["k", "silhouette"])
+        if n_docs == 0 or len(keep) == 0:
+            return np.full(n_docs, OUTLIER_TOPIC, dtype=np.int64), np.zeros(n_docs)
         tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, keep])
         k = _default_k(n_docs) if self.n_topics == "auto" else int(self.n_topics)
-        k = max(1, min(k, n_docs, tfidf.shape[1] if tfidf.shape[1] else 1))
-        self.k_scores_ = pd.DataFrame(columns=["k", "silhouette"])
-        if tfidf.shape[1] == 0:
-            return np.full(n_docs, OUTLIER_TOPIC, dtype=np.int64), np.zeros(n_docs)
+        k = max(1, min(k, n_docs, tfidf.shape[1]))
         W = NMF(k, init="nndsvda", random_state=self.random_state, max_iter=400).fit_transform(tfidf)
         totals = W.sum(axis=1)
         labels = np.where(totals > 0, W.argmax(axis=1), OUTLIER_TOPIC).astype(np.int64)
@@ -602,6 +612,23 @@ def _with_duplicates(documents: pd.DataFrame, originals: pd.Series, fitted: pd.D
     return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
+def _kmeans(X: np.ndarray, k: int, *, random_state: int, n_init: int, sample: np.ndarray | None = None) -> np.ndarray:
+    """k-means labels, computed on the top ``_CLUSTER_DIMS`` principal components.
+
+    The projection (fitted on ``sample`` rows) keeps most of the variance of sentence
+    embeddings and makes k-means several times faster on large corpora.
+    """
+    k = min(k, len(X))
+    if X.shape[1] > _CLUSTER_DIMS and len(X) > _CLUSTER_DIMS:
+        fit_rows = X if sample is None else X[sample]
+        # Single-threaded BLAS: k-means' OpenMP threads keep spinning after each fit, and
+        # multi-threaded LAPACK next to them ran 40x slower on two cores.
+        with threadpool_limits(1, user_api="blas"):
+            pca = PCA(n_components=_CLUSTER_DIMS, svd_solver="covariance_eigh", random_state=random_state).fit(fit_rows)
+            X = pca.transform(X)
+    return KMeans(k, n_init=n_init, random_state=random_state).fit_predict(X).astype(np.int64)
+
+
 def _renumber_by_size(labels: np.ndarray) -> np.ndarray:
     """Topic 0 is the largest; ties go to the topic whose first document comes first."""
     valid = labels[labels != OUTLIER_TOPIC]
@@ -622,8 +649,8 @@ def _sample(n: int, size: int, random_state: int) -> np.ndarray:
 
 
 def _default_k(n: int) -> int:
-    """The "auto" topic count: about sqrt(n / 2), at least 2."""
-    return int(max(2, min(n, round(math.sqrt(n / 2)))))
+    """The "auto" topic count: about sqrt(n / 2), at least 2, at most ``_MAX_AUTO_TOPICS``."""
+    return int(max(2, min(n, _MAX_AUTO_TOPICS, round(math.sqrt(n / 2)))))
 
 
 def centre_languages(
@@ -664,7 +691,7 @@ def _centre_languages(X, langs, *, adjusted: bool, k: int, sample: np.ndarray, r
         Xs, Ls = X[sample], lang_index[sample]
         for _ in range(2):
             residual = Xs - offsets[Ls]
-            clusters = KMeans(k, n_init=2, random_state=random_state).fit_predict(_normalise(residual))
+            clusters = _kmeans(_normalise(residual), k, random_state=random_state, n_init=2)
             offsets = offsets + _within_cluster_language_gap(residual, Ls, clusters, len(languages))
     return _normalise(X - offsets[lang_index])
 

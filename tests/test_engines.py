@@ -39,6 +39,11 @@ def test_combine_keeps_order_skips_empty_parts_and_handles_tuples():
     assert _combine([empty, empty], keep_index=False).empty
     pair = _combine([(a, b), (b, a)], keep_index=False)
     assert [len(frame) for frame in pair] == [3, 3]
+    # a column without values in one partition gets the dtype the whole table would have had
+    with_none = pd.DataFrame([{"doc_id": "a", "of": None}])
+    with_code = pd.DataFrame([{"doc_id": "b", "of": "RU"}])
+    whole = pd.DataFrame([{"doc_id": "a", "of": None}, {"doc_id": "b", "of": "RU"}])
+    assert _combine([with_none, with_code], keep_index=False)["of"].dtype == whole["of"].dtype
     rows = _combine([a.set_axis([10, 11]), b.set_axis([12])], keep_index=True)
     assert list(rows.index) == [10, 11, 12]
 

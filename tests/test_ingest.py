@@ -378,6 +378,9 @@ def test_plots_return_figures(seed_tables):
         assert isinstance(figure, Figure)
     fig = plot_status_counts(report)
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["loaded"]
+    fig = plot_length_distribution(documents)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert [label.split(" ")[0] for label in labels] == ["en", "it"] and labels[0].startswith("en (n=3, median ")
 
 
 def test_semeval_dev_corpus(semeval_dir):
@@ -387,3 +390,19 @@ def test_semeval_dev_corpus(semeval_dir):
     folder = in_folders["path"].str.split("/").str[0]
     assert (in_folders["lang"] == folder).mean() >= 0.99
     assert report["path"].is_unique and (report["status"] != "skipped").all()
+
+
+def test_a_failing_item_is_reported_and_the_run_goes_on(make_corpus, monkeypatch):
+    import analysis.ingest as ingest_module
+
+    def broken(_html):
+        raise ValueError("parser exploded")
+
+    monkeypatch.setattr(ingest_module, "html_to_article", broken)
+    root = make_corpus({"good.txt": _article(1), "bad.html": "<html><body><p>x</p></body></html>"})
+    documents, report = ingest(root, progress=True)
+    assert _report(report) == {
+        "bad.html": ("skipped", "unprocessable (ValueError: parser exploded)"),
+        "good.txt": ("loaded", None),
+    }
+    assert documents["doc_id"].tolist() == ["good"]

@@ -2,7 +2,7 @@ import pytest
 
 from analysis import config
 from analysis.errors import ParameterError
-from analysis.params import coerce_cli_value, defaults, load_params_file, resolve_corpus, resolve_out_dir, validate
+from analysis.params import PARAMETERS, coerce_cli_value, defaults, load_params_file, resolve_corpus, resolve_out_dir, validate
 
 
 def test_defaults_validate_and_are_complete(monkeypatch):
@@ -73,3 +73,14 @@ def test_empty_paths_resolve_to_the_project_defaults(monkeypatch, tmp_path):
     assert resolve_out_dir("") == config.DEFAULT_OUT_DIR
     monkeypatch.setenv("CROSSWIRE_OUT", str(tmp_path))
     assert resolve_out_dir("") == tmp_path
+
+
+def test_unknown_focus_actor_fails_in_the_first_cell_with_close_names():
+    from analysis.pipeline import STAGE_PARAMS, notebook_params
+
+    namespace = {name: PARAMETERS[name].default for name in STAGE_PARAMS["actors"]}
+    namespace["focus_actor"] = "Vladimir Poutin"
+    with pytest.raises(ParameterError, match="closest names: Vladimir Putin"):
+        notebook_params("actors", namespace)
+    namespace["focus_actor"] = "sergey-lavrov"
+    assert notebook_params("actors", namespace)["focus_actor"] == "sergey-lavrov"

@@ -107,3 +107,19 @@ def test_screenshot_of_the_index_for_the_test_log(browser, notebook_run):
         print(f"screenshot: {shot}")
     finally:
         context.close()
+
+
+def test_timeline_points_link_to_the_sentence_behind_them(browser, notebook_run):
+    context, page, _, _ = open_page(browser, notebook_run / "html" / page_name("timeline", code=False))
+    try:
+        targets = page.evaluate("Array.from(document.querySelectorAll('svg a'))"
+                                ".map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+        assert targets, "the contact timeline should link its markers to evidence rows"
+        for target in targets:
+            assert target.startswith("#contact-")
+            assert page.evaluate("id => !!document.getElementById(id)", target[1:]), target
+        page.locator("svg a").first.click()
+        assert page.evaluate("location.hash") == targets[0]
+        assert page.evaluate("document.getElementById(location.hash.slice(1)).tagName") == "TR"
+    finally:
+        context.close()

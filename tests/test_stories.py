@@ -9,6 +9,7 @@ from analysis import stories
 from analysis.embed import embed_documents
 from analysis.errors import ParameterError
 from analysis.stories import assign_stories
+from tests.conftest import load_folder_corpus
 
 CALL_EN = ("Draghi and Putin discuss gas by phone",
            "Italian Prime Minister Mario Draghi had a phone call with Russian President Vladimir Putin on Tuesday. "
@@ -32,16 +33,6 @@ def documents(items, dates=None) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     frame["date"] = pd.to_datetime(dates) if dates is not None else pd.NaT
     return frame
-
-
-def load_folder_corpus(root, pattern="*/*.txt") -> pd.DataFrame:
-    rows = []
-    for path in sorted(root.glob(pattern)):
-        title, _, body = path.read_text(encoding="utf-8").partition("\n")
-        lang = path.parent.name if path.parent.name != root.name else "en"
-        rows.append({"doc_id": f"{lang}/{path.stem}", "title": title.strip(), "text": body.strip(), "lang": lang,
-                     "duplicate_of": None})
-    return pd.DataFrame(rows)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from analysis.plots import topics as topic_plots
 from analysis.topics import (
     TopicModel, as_dict, build_lexicon, topic_quality, topics_by, topics_over_time, unify_names,
 )
+from tests.conftest import load_folder_corpus
 
 TINY = {
     # (lang, topic): texts
@@ -291,16 +292,6 @@ def test_plots_return_figures_with_many_topics(tiny, fitted):
     assert len(heatmap.axes[0].get_yticklabels()) == 36
 
 
-def load_folder_corpus(root, pattern="*/*.txt") -> pd.DataFrame:
-    rows = []
-    for path in sorted(root.glob(pattern)):
-        title, _, body = path.read_text(encoding="utf-8").partition("\n")
-        lang = path.parent.name if path.parent.name != root.name else "en"
-        rows.append({"doc_id": f"{lang}/{path.stem}", "title": title.strip(), "text": body.strip(), "lang": lang,
-                     "duplicate_of": None})
-    return pd.DataFrame(rows)
-
-
 def test_dev_corpus_topics_mix_languages_and_keep_translations_together(semeval_dir, translations_dir):
     from analysis import config
 
@@ -316,3 +307,15 @@ def test_dev_corpus_topics_mix_languages_and_keep_translations_together(semeval_
     assert len(pairs) == 11
     assert sum(assigned[a] == assigned[b] for a, b in pairs) >= 10
     assert (assigned == -1).mean() <= 0.05
+
+
+@pytest.mark.parametrize("backend", ["embedding", "nmf"])
+@pytest.mark.parametrize("n_docs", [0, 1, 2])
+def test_tiny_inputs_give_writable_tables(tmp_path, tiny, backend, n_docs):
+    docs, vectors = tiny
+    model = TopicModel(backend=backend).fit(docs.head(n_docs), vectors[:n_docs] if backend == "embedding" else None)
+    assert sorted(model.doc_topics_["doc_id"]) == sorted(docs["doc_id"].head(n_docs))
+    write_parquet(model.topics_, tmp_path / "topics.parquet")
+    write_parquet(model.doc_topics_, tmp_path / "doc_topics.parquet")
+    quality = topic_quality(docs.head(n_docs), model.topics_, model.doc_topics_)
+    assert len(quality) == len(model.topics_)

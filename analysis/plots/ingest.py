@@ -1,4 +1,8 @@
-"""Plots of the 01-ingest notebook: document lengths by language and item counts by status."""
+"""Plots of the 01-ingest notebook: document lengths by language and item counts by status.
+
+Each function draws on ``ax`` when given (else on a new figure) and returns the Figure; nothing
+is shown or saved, so they work with any backend, including Agg.
+"""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -6,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 _STATUS_COLOURS = {"loaded": "#55A868", "duplicate": "#DD8452", "skipped": "#C44E52"}
 _STATUS_ORDER = ("loaded", "duplicate", "skipped")
@@ -23,28 +28,30 @@ def _message(ax: Axes, text: str) -> None:
     ax.set_axis_off()
 
 
-def plot_length_distribution(documents: pd.DataFrame, *, ax: Axes | None = None, bins: int = 30) -> Figure:
-    """Histogram of words per document (log-spaced bins), one outlined series per language."""
-    fig, ax = _axes(ax, (8, 4))
+def plot_length_distribution(documents: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+    """Words per document for each language: a box (quartiles, median) over the individual
+    documents as dots, on a log scale so short and very long articles both stay visible."""
+    langs = documents["lang"].fillna("unknown") if not documents.empty else pd.Series(dtype=object)
+    order = sorted(langs.unique())
+    fig, ax = _axes(ax, (8, 1.2 + 0.5 * max(1, len(order))))
     if documents.empty:
         _message(ax, "no documents")
         return fig
     lengths = documents["n_words"].clip(lower=1)
-    low, high = max(1, int(lengths.min())), max(2, int(lengths.max()))
-    edges = np.unique(np.geomspace(low, high * 1.001, bins + 1))
-    langs = documents["lang"].fillna("unknown")
-    for lang in sorted(langs.unique()):
-        values = lengths[langs == lang]
-        ax.hist(values, bins=edges, histtype="step", linewidth=1.8, label=f"{lang} (n={len(values)})")
+    groups = [lengths[langs == lang].to_numpy() for lang in order]
+    ax.boxplot(groups, orientation="horizontal", widths=0.6, showfliers=False, medianprops={"color": "black"})
+    jitter = np.random.default_rng(0)  # fixed: identical figures on every run
+    for position, values in enumerate(groups, start=1):
+        ax.scatter(values, position + jitter.uniform(-0.18, 0.18, len(values)), s=8, alpha=0.45, color="#4C72B0")
+    ax.set_yticks(range(1, len(order) + 1), [f"{lang} (n={len(v)}, median {np.median(v):.0f})" for lang, v in zip(order, groups)])
     ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("words per document (log scale)")
-    ax.set_ylabel("documents")
-    ax.set_title("Document length by language")
-    median = float(lengths.median())
-    ax.axvline(median, color="grey", linestyle="--", linewidth=1)
-    ax.annotate(f"median {median:.0f}", (median, 1), xycoords=("data", "axes fraction"),
-                xytext=(3, -12), textcoords="offset points", color="grey", fontsize=8)
-    ax.legend(title="language", fontsize=8, frameon=False)
+    ax.set_title(f"Document length by language ({len(documents)} documents)")
+    ax.invert_yaxis()
+    ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
 

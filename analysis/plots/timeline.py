@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.evidence import anchor_id
+
 MODE_MARKERS = {
     "phone_call": ("o", "tab:blue"),
     "video_call": ("s", "tab:cyan"),
@@ -35,7 +37,8 @@ def plot_contact_timeline(contacts: pd.DataFrame, *, ax=None, lanes: str = "pair
     """Contacts on a time axis: one lane per party set (``lanes="pair"``) or per actor (``"actor"``).
 
     Markers encode the mode (filled: happened, hollow: planned, red cross: refused); a
-    contact dated only to a month or a year is drawn as a bar spanning that period.
+    contact dated only to a month or a year is drawn as a bar spanning that period. Rendered as SVG
+    (``analysis.plots.show(fig, svg=True)``), each marker links to ``#contact-<event_id>``.
     """
     if lanes not in ("pair", "actor"):
         raise ValueError(f"lanes must be 'pair' or 'actor', got {lanes!r}")
@@ -65,8 +68,10 @@ def plot_contact_timeline(contacts: pd.DataFrame, *, ax=None, lanes: str = "pair
             ax.barh(y, mdates.date2num(end) - mdates.date2num(start) + 1, left=mdates.date2num(start),
                     height=0.35, color=color, alpha=0.3, edgecolor=color)
             start = start + (end - start) / 2
-        ax.plot(mdates.date2num(start), y, marker=marker, color=color, markersize=9, linestyle="none",
-                fillstyle=STATUS_FILL.get(row.status, "full"))
+        (point,) = ax.plot(mdates.date2num(start), y, marker=marker, color=color, markersize=9, linestyle="none",
+                           fillstyle=STATUS_FILL.get(row.status, "full"))
+        if "event_id" in rows.columns:  # in an SVG rendering the marker links to the contact's evidence row
+            point.set_url(f"#{anchor_id('contact', row.event_id)}")
         if row.status == "refused":
             ax.plot(mdates.date2num(start), y, marker="x", color="red", markersize=9, linestyle="none")
     ax.set_yticks(list(y_of.values()), list(y_of.keys()), fontsize=8)
