@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from analysis.errors import CrosswireError
@@ -62,6 +63,10 @@ def collect_params(args: argparse.Namespace) -> dict[str, Any]:
         values["corpus"] = args.corpus
     if args.out is not None:
         values["out_dir"] = args.out
+    # Paths are relative to where the user runs the command, not to where the notebooks run.
+    for name in ("corpus", "out_dir"):
+        if values.get(name):
+            values[name] = str(Path(values[name]).expanduser().resolve())
     return validate(values)
 
 

@@ -1110,28 +1110,21 @@ def discover_candidates(
     columns = CANDIDATE_COLUMNS
     if not found:
         return pd.DataFrame(columns=columns)
-    counts = Counter(f[0] for f in found)
-    groups: list[list[str]] = []
-    reps: list[str] = []
-    for surface, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        key = fold(surface)
-        match = process.extractOne(key, [fold(r) for r in reps], scorer=fuzz.ratio, score_cutoff=85)
-        if match is not None and _same_surname(key, fold(reps[match[2]])):
-            groups[match[2]].append(surface)
-        else:
-            reps.append(surface)
-            groups.append([surface])
-    group_of = {v: i for i, g in enumerate(groups) for v in g}
+    reps, groups, group_of = _group_variants(Counter(f[0] for f in found))
+    members: list[list[tuple[str, str, str, str, str]]] = [[] for _ in groups]
+    variant_langs: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        members[group_of[f[0]]].append(f)
+        variant_langs[f[0]].add(f[2])
     rows = []
-    for i, variants in enumerate(groups):
-        items = [f for f in found if group_of[f[0]] == i]
+    for i, (variants, items) in enumerate(zip(groups, members)):
         if len(items) < min_count:
             continue
         langs = sorted({f[2] for f in items})
         cue = Counter(f[3] for f in items).most_common(1)[0][0]
         by_lang = defaultdict(list)
         for v in sorted(variants):
-            for lang in sorted({f[2] for f in items if f[0] == v}):
+            for lang in sorted(variant_langs[v]):
                 by_lang[lang].append(v)
         alias_yaml = ", ".join(f"{lang}: [{', '.join(vs)}]" for lang, vs in sorted(by_lang.items()))
         rows.append((reps[i], sorted(variants), len({f[1] for f in items}), len(items), langs, cue, items[0][4],
@@ -1159,6 +1152,36 @@ def _cue_keys(kb: KnowledgeBase | None) -> dict[str, set[str]]:
             keys |= {fold(f) for f in forms}
         out[lang] = keys
     return out
+
+
+def _group_variants(counts: Counter[str]) -> tuple[list[str], list[list[str]], dict[str, int]]:
+    """Greedy grouping of surfaces, most frequent first: a surface joins the closest representative
+    (``fuzz.ratio`` >= 85) whose surname starts with the same three letters if they share a surname
+    (``_same_surname``), else it starts a group.
+
+    Returns the representatives, the variants of each group and the group index of each surface.
+    """
+    reps: list[str] = []
+    groups: list[list[str]] = []
+    group_of: dict[str, int] = {}
+    # _same_surname needs a shared surname prefix of 3+ letters, so only representatives whose folded
+    # surname starts with the same 3 letters are compared, not every representative found so far.
+    buckets: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+    for surface, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        key = fold(surface)
+        rep_keys, rep_groups = buckets[key.split()[-1][:3]]
+        match = process.extractOne(key, rep_keys, scorer=fuzz.ratio, score_cutoff=85)
+        if match is not None and _same_surname(key, match[0]):
+            group = rep_groups[match[2]]
+            groups[group].append(surface)
+        else:
+            group = len(groups)
+            reps.append(surface)
+            groups.append([surface])
+            rep_keys.append(key)
+            rep_groups.append(group)
+        group_of[surface] = group
+    return reps, groups, group_of
 
 
 def _same_surname(a: str, b: str) -> bool:

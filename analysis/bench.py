@@ -25,7 +25,6 @@ import functools
 import importlib
 import importlib.util
 import json
-import math
 import os
 import resource
 import shutil

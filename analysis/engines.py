@@ -44,6 +44,8 @@ MAX_PARTITION_DOCS = 5_000
 PARTITIONS_PER_WORKER = 2
 BATCHES_PER_TASK = 16  # embedding batches of 32 pieces each sent to a worker at a time
 _ORIGINAL = "__dask_original__"
+_STAGE_MODULES = ("analysis.ingest", "analysis.dates", "analysis.embed", "analysis.topics", "analysis.stories",
+                  "analysis.actors", "analysis.cooccurrence", "analysis.contacts", "analysis.quotes")
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,10 @@ def partitioned(client: Any, *, max_partition_docs: int = MAX_PARTITION_DOCS) ->
     from analysis import embed
 
     workers = max(1, sum(client.nthreads().values()))
+    # Import every stage module first, so that their own `from ... import` bindings keep the
+    # original functions and the patches below cannot outlive this block.
+    for module in _STAGE_MODULES:
+        importlib.import_module(module)
     patches: list[tuple[Any, str, Any]] = []
     try:
         for point in SPLIT_POINTS:

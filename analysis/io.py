@@ -22,14 +22,22 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The temporary name keeps the target's suffix (tools such as papermill check it).
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes owner-only files; outputs are for sharing
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(text: str, target: Path) -> Path:
@@ -66,5 +74,5 @@ def read_parquet(path: Path) -> pd.DataFrame:
 
 def remove_stale_temporaries(folder: Path) -> None:
     """Delete temporary files a killed run left behind (never a finished file)."""
-    for path in Path(folder).glob(".*.tmp"):
+    for path in Path(folder).glob(".*.tmp*"):
         path.unlink(missing_ok=True)

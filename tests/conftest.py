@@ -1,6 +1,7 @@
 """Shared fixtures: the seed corpus, the optional shared dev corpus, small corpora built in tmp_path."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,7 +109,9 @@ def small_corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def notebook_run(small_corpus, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("run")
-    result = run_cli("run", str(small_corpus), "--out", str(out), *RUN_PARAMETERS, cwd=tmp_path_factory.mktemp("cwd"))
+    # Relative paths, as a user types them: they are relative to the working directory, not to notebooks/.
+    result = run_cli("run", os.path.relpath(small_corpus, out.parent), "--out", out.name, *RUN_PARAMETERS,
+                     cwd=out.parent)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "index.html" in result.stdout
     return out

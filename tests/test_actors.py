@@ -418,6 +418,21 @@ def test_discover_candidates_groups_case_forms(small_kb):
     assert "Lavrov" not in " ".join(table["candidate"])
 
 
+def test_discover_candidates_case_form_joins_its_surname_not_a_closer_other_name(small_kb):
+    # "Ивана Петрова" is closer to "Ивана Ветрова" (another person, fuzz.ratio 92) than to
+    # "Иван Петров" (92 > 91.7), yet only the latter shares its surname.
+    docs = _documents([
+        ("1", "Об этом заявил министр Иван Петров.", "ru", None, None),
+        ("2", "Вчера министр Иван Петров уехал.", "ru", None, None),
+        ("3", "По словам министра Ивана Ветрова, всё спокойно.", "ru", None, None),
+        ("4", "Встреча министра Ивана Ветрова прошла.", "ru", None, None),
+        ("5", "Слова министра Ивана Петрова были резкими.", "ru", None, None),
+    ])
+    table = discover_candidates(docs, extract_mentions(docs, kb=small_kb), min_count=1)
+    groups = {row.candidate: (sorted(row.variants), row.n_mentions) for row in table.itertuples()}
+    assert groups == {"Иван Петров": (["Иван Петров", "Ивана Петрова"], 3), "Ивана Ветрова": (["Ивана Ветрова"], 2)}
+
+
 def test_discover_candidates_without_title_cue(small_kb):
     # "Sergei" is a first name the KB knows (Sergei Lavrov) and the surname recurs alone.
     docs = _documents([

@@ -29,7 +29,7 @@ def test_every_stage_and_reference_is_measured(seeds_results):
     ingest = steps["ingest"]
     assert ingest["status"] == "ok", ingest.get("error")
     assert ingest["items"] == 8
-    assert ingest["docs_per_s"] == pytest.approx(8 / ingest["seconds"], rel=0.01)
+    assert ingest["docs_per_s"] == pytest.approx(8 / ingest["seconds"], abs=0.06)  # reported to 0.1 docs/s
     # a Python interpreter with pandas loaded is well above 50 MB; the tree includes it
     assert ingest["peak_tree_mb"] >= ingest["max_rss_mb"] > 50
     assert ingest["substeps"]["ingest"]["calls"] == 1

@@ -1,3 +1,5 @@
+import os
+
 import pandas as pd
 import pytest
 
@@ -22,3 +24,10 @@ def test_failed_write_leaves_the_previous_file_intact(tmp_path):
         raise RuntimeError("killed")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["table.txt"]
+
+
+def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
+    target = io.write_text("shared", tmp_path / "page.html")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -47,3 +47,11 @@ def test_committed_executed_in_order_with_outputs(notebook):
     assert all(counts) and counts == sorted(counts)
     assert sum(bool(c.outputs) for c in code) >= len(code) // 2
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
+
+
+def test_papermill_sees_every_parameter(notebook):
+    import papermill
+
+    stage, _ = notebook
+    inferred = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / NOTEBOOKS[stage]))
+    assert tuple(inferred) == STAGE_PARAMS[stage]

@@ -51,7 +51,7 @@ def test_killed_runs_leave_only_whole_tables_and_a_rerun_completes(seed_runs, tm
             pd.read_parquet(table)  # a truncated file would not read
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert not list((out / "tables").glob(".*.tmp"))
+    assert not list((out / "tables").glob(".*.tmp*"))
     reference = seed_runs[0] / "tables"
     for name in SEED_TABLES:
         assert (out / "tables" / f"{name}.parquet").read_bytes() == (reference / f"{name}.parquet").read_bytes()
