@@ -459,7 +459,9 @@ class ActorMatcher:
                         continue
                     infl = inflected or base != keys[j]
                     leaf = child.get(None)
-                    if leaf and not raws[j][0].islower():
+                    # A name may end in a lower-case word when it starts capitalised and spans several
+                    # tokens ("Arabie saoudite", "Unione europea", "Parlement européen").
+                    if leaf and (not raws[j][0].islower() or (j > i and not raws[i][0].islower())):
                         entries = [e for e in leaf if not (e.acronym and len(raws[j]) <= 3 and not raws[j].isupper())]
                         if entries and (best is None or j > best[0] or (j == best[0] and best[2] and not infl)):
                             best = (j, entries, infl)

@@ -212,10 +212,15 @@ def extract_contacts(
     *,
     languages: list[str] | tuple[str, ...] | None = None,
     date_window_days: int = 3,
+    infer_dates: bool = True,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """The contacts table: one row per event, merged over sentences, articles and languages."""
-    reports = extract_contact_reports(documents, mentions, languages=languages, progress=progress)
+    """The contacts table: one row per event, merged over sentences, articles and languages.
+
+    ``infer_dates=False`` skips ``infer_document_dates`` for documents that already went through it.
+    """
+    reports = extract_contact_reports(documents, mentions, languages=languages, infer_dates=infer_dates,
+                                      progress=progress)
     return merge_contact_reports(reports, date_window_days=date_window_days)
 
 
@@ -224,9 +229,14 @@ def extract_contact_reports(
     mentions: pd.DataFrame,
     *,
     languages: list[str] | tuple[str, ...] | None = None,
+    infer_dates: bool = True,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """One row per contact report: a contact cue in a sentence with its parties, mode, status, date."""
+    """One row per contact report: a contact cue in a sentence with its parties, mode, status, date.
+
+    Missing document dates are inferred from the text unless ``infer_dates=False`` (documents
+    that already went through ``infer_document_dates``, as in the pipeline).
+    """
     languages = _check_languages(languages)
     _check_columns(documents, ("doc_id", "text", "lang", "date"), "documents")
     _check_columns(mentions, _MENTION_COLUMNS, "mentions")
@@ -235,7 +245,8 @@ def extract_contact_reports(
     docs = docs[has_cue]
     if not len(docs):
         return _empty(REPORT_COLUMNS)
-    docs = infer_document_dates(docs)
+    if infer_dates:
+        docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []

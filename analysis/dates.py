@@ -350,6 +350,44 @@ def _dateparser_fallback(text: str, *, lang: str) -> list[DateMention]:
 
 
 _DATELINE_CHARS = 250
+_YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+_YEAR_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if "(?P<y>" in pattern.pattern]
+# A mention with a year starts at most this many characters before the year and ends this many after it.
+_BEFORE_YEAR, _AFTER_YEAR = 100, 100
+
+
+def _dates_with_year(text: str, *, lang: str) -> list[DateMention]:
+    """``find_dates(text, lang=lang)`` without a reference, scanning only the text around years.
+
+    Without a reference only mentions containing a year resolve, and unresolved candidates never
+    block others, so matching the year-bearing patterns near each year gives the same result
+    as scanning the whole text (which is ~20x slower on long articles).
+    """
+    if lang not in SUPPORTED_LANGUAGES:
+        return find_dates(text, lang=lang)
+    windows: list[list[int]] = []
+    for year in _YEAR_ANYWHERE.finditer(text):
+        start, end = max(0, year.start() - _BEFORE_YEAR), min(len(text), year.end() + _AFTER_YEAR)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    candidates: list[tuple[int, int, str, re.Match]] = []
+    for start, end in windows:
+        for kind, pattern in _YEAR_PATTERNS:
+            for match in pattern.finditer(text, start, end):
+                candidates.append((match.start(), -(match.end() - match.start()), kind, match))
+    candidates.sort(key=lambda c: (c[1], c[0]))
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, _, kind, match in candidates:
+        if any(start < end and match.end() > begin for begin, end in taken):
+            continue
+        mention = _resolve(kind, match, lang, None, None)
+        if mention is not None:
+            mentions.append(mention)
+            taken.append((match.start(), match.end()))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def infer_document_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATELINE_CHARS) -> pd.DataFrame:
@@ -384,10 +422,10 @@ def infer_document_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATE
 
 def _date_from_text(title: str, text: str, lang: str, dateline_chars: int) -> tuple[pd.Timestamp, str] | None:
     for head in (title, text[:dateline_chars]):
-        for mention in find_dates(head, lang=lang):
+        for mention in _dates_with_year(head, lang=lang):
             if mention.explicit_year and mention.precision in ("day", "month"):
                 return mention.end_date if mention.precision == "day" else mention.date, mention.precision
-    body = [m for m in find_dates(text, lang=lang) if m.explicit_year and m.precision in ("day", "month")]
+    body = [m for m in _dates_with_year(text, lang=lang) if m.explicit_year and m.precision in ("day", "month")]
     if not body:
         return None
     latest = max(m.end_date for m in body)

@@ -175,6 +175,7 @@ def _timeline(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: 
 
     documents, mentions = inputs["documents"], inputs["mentions"]
     contacts = extract_contacts(documents, mentions, date_window_days=params["contact_date_window_days"],
+                                infer_dates=False,
                                 progress=params["progress"])
     quotes = extract_quotes(documents, mentions)
     for name, frame in (("contacts", contacts), ("quotes", quotes)):
