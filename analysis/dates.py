@@ -352,6 +352,9 @@ def _dateparser_fallback(text: str, *, lang: str) -> list[DateMention]:
 _DATELINE_CHARS = 250
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _YEAR_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if "(?P<y>" in pattern.pattern]
+_MONTH_KINDS = {"dmy_range", "dmy", "mdy", "my"}
+# One case-insensitive scan for any month word is cheaper than the four month patterns' scans.
+_MONTH_WORD = re.compile(_alternation(MONTHS), re.I)
 # A mention with a year starts at most this many characters before the year and ends this many after it.
 _BEFORE_YEAR, _AFTER_YEAR = 100, 100
 
@@ -374,7 +377,10 @@ def _dates_with_year(text: str, *, lang: str) -> list[DateMention]:
             windows.append([start, end])
     candidates: list[tuple[int, int, str, re.Match]] = []
     for start, end in windows:
+        has_month = _MONTH_WORD.search(text, start, end) is not None
         for kind, pattern in _YEAR_PATTERNS:
+            if kind in _MONTH_KINDS and not has_month:
+                continue
             for match in pattern.finditer(text, start, end):
                 candidates.append((match.start(), -(match.end() - match.start()), kind, match))
     candidates.sort(key=lambda c: (c[1], c[0]))
