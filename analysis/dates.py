@@ -353,9 +353,14 @@ _DATELINE_CHARS = 250
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _YEAR_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if "(?P<y>" in pattern.pattern]
 _MONTH_KINDS = {"dmy_range", "dmy", "mdy", "my"}
-# One case-insensitive scan for any month word is cheaper than the four month patterns' scans.
+# One scan for any month word is cheaper than the four month patterns' scans. It runs on the
+# lower-cased text, unless the text holds a character that re.I matches to a month-word letter
+# although str.lower() does not map it there (Turkish dotted/dotless i, long s, old Cyrillic forms).
 _MONTH_WORD = re.compile(_alternation(MONTHS), re.I)
-# A mention with a year starts at most this many characters before the year and ends this many after it.
+_MONTH_WORD_LOWER = re.compile(_alternation(MONTHS))
+_CASELESS_ONLY = re.compile("[\u0130\u0131\u017f\u1c80-\u1c85]")
+# Margins around a year for the patterns to match in: the longest mentions reach ~60 characters
+# before their year and ~10 after (more only with long runs of spaces inside a date).
 _BEFORE_YEAR, _AFTER_YEAR = 100, 100
 
 
@@ -372,12 +377,13 @@ def _dates_with_year(text: str, *, lang: str) -> list[DateMention]:
     for year in _YEAR_ANYWHERE.finditer(text):
         start, end = max(0, year.start() - _BEFORE_YEAR), min(len(text), year.end() + _AFTER_YEAR)
         if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
+            windows[-1][1:] = end, year.start()
         else:
-            windows.append([start, end])
+            windows.append([start, end, year.start()])
     candidates: list[tuple[int, int, str, re.Match]] = []
-    for start, end in windows:
-        has_month = _MONTH_WORD.search(text, start, end) is not None
+    for start, end, last_year_start in windows:
+        # In every month pattern the month word comes before the year.
+        has_month = _has_month_word(text[start:last_year_start])
         for kind, pattern in _YEAR_PATTERNS:
             if kind in _MONTH_KINDS and not has_month:
                 continue
@@ -394,6 +400,12 @@ def _dates_with_year(text: str, *, lang: str) -> list[DateMention]:
             mentions.append(mention)
             taken.append((match.start(), match.end()))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _has_month_word(text: str) -> bool:
+    if _CASELESS_ONLY.search(text):
+        return _MONTH_WORD.search(text) is not None
+    return _MONTH_WORD_LOWER.search(text.lower()) is not None
 
 
 def infer_document_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATELINE_CHARS) -> pd.DataFrame:

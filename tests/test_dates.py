@@ -47,3 +47,30 @@ def test_document_dates_keep_metadata_and_never_invent_today():
     dated = infer_document_dates(documents).set_index("doc_id")
     assert dated.loc["a", "date"] == pd.Timestamp("2021-12-01") and dated.loc["a", "date_source"] == "header"
     assert pd.isna(dated.loc["b", "date"]) and pd.isna(dated.loc["b", "date_source"])
+
+
+def _as_tuples(mentions):
+    return [(d.start, d.end, d.surface, d.date, d.end_date, d.precision) for d in mentions]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il 15 febbraio 2025 Lavrov e Rubio, poi nella notte tra il 27 e il 28 aprile 2025.", "it"),
+    ("Am 3. März 2022 und am 24.02.2022 " + "x " * 80 + "im Mai 2023.", "de"),
+    ("15 lutego 2024 roku, wczoraj, w 1999 r.", "pl"),
+    ("12 АПРЕЛЯ 2021 ГОДА и 3 мая", "ru"),
+    ("March 2022, then on 4 July 2023; no year on 5 May.", "en"),
+])
+def test_year_window_scan_finds_what_the_full_scan_finds(text, lang):
+    from analysis.dates import _dates_with_year
+
+    assert _as_tuples(_dates_with_year(text, lang=lang)) == _as_tuples(find_dates(text, lang=lang, reference=None,
+                                                                                  reference_precision=None))
+
+
+def test_year_window_scan_matches_the_full_scan_on_the_dev_corpus(semeval_dir):
+    from analysis.dates import _dates_with_year
+
+    for path in sorted(semeval_dir.glob("*/*.txt")):
+        text, lang = path.read_text(encoding="utf-8"), path.parent.name
+        assert _as_tuples(_dates_with_year(text, lang=lang)) == _as_tuples(
+            find_dates(text, lang=lang, reference=None, reference_precision=None)), path.name
