@@ -174,6 +174,12 @@ def find_dates(
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             candidates.append((match.start(), -(match.end() - match.start()), kind, match))
+    return _select_mentions(candidates, lang, reference, reference_precision)
+
+
+def _select_mentions(candidates: list[tuple[int, int, str, re.Match]], lang: str, reference,
+                     reference_precision) -> list[DateMention]:
+    """Resolve candidates longest first; a candidate overlapping an already resolved one is dropped."""
     candidates.sort(key=lambda c: (c[1], c[0]))
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -389,17 +395,7 @@ def _dates_with_year(text: str, *, lang: str) -> list[DateMention]:
                 continue
             for match in pattern.finditer(text, start, end):
                 candidates.append((match.start(), -(match.end() - match.start()), kind, match))
-    candidates.sort(key=lambda c: (c[1], c[0]))
-    mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for start, _, kind, match in candidates:
-        if any(start < end and match.end() > begin for begin, end in taken):
-            continue
-        mention = _resolve(kind, match, lang, None, None)
-        if mention is not None:
-            mentions.append(mention)
-            taken.append((match.start(), match.end()))
-    return sorted(mentions, key=lambda m: m.start)
+    return _select_mentions(candidates, lang, None, None)
 
 
 def _has_month_word(text: str) -> bool:
