@@ -3,8 +3,8 @@
 A quotation is text between paired quotation marks (“…”, "…", «…», „…“, „…”, »…«, ‚…‘, ”…”)
 or a Russian/Polish dash-dialogue line (``— Текст, — заявил Лавров.``). Scare quotes (one or
 two words with no attribution verb) are left out. The speaker is the person mention nearest
-to an attribution verb ("said", "ha dichiarato", "a déclaré", "sagte", "powiedział",
-"заявил", "according to"...) in the text after the quotation up to the end of its sentence,
+to an attribution verb, finite or gerund ("said", "ha dichiarato", "dichiarando", "a déclaré",
+"sagte", "powiedział", "заявил", "according to"...) in the text after the quotation up to the end of its sentence,
 else before it in the same sentence, else in the next sentence ("X said this") or in a
 previous sentence ending with a colon. No verb or no person near it: speaker None (pronoun
 subjects like "he said" are not resolved — never guess).
@@ -33,20 +33,22 @@ _DASH_LINE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^\n]+?)(?=[,.!?…]?[ 
 _VERBS = {
     "en": r"said|says|say|added|adds|stated|states|told|tells|declared|stressed|noted|explained|insisted|warned|"
           r"argued|wrote|writes|continued|remarked|asserted|claimed|announced|replied|responded|emphasi[sz]ed|"
-          r"underlined|according to|quoted|urged|confirmed",
+          r"underlined|according to|quoted|urged|confirmed|saying|adding|declaring|stating|noting|warning",
     "it": r"ha dichiarato|dichiara|dichiarato|ha detto|dice|detto|ha affermato|afferma|affermato|ha aggiunto|aggiunge|"
           r"ha sottolineato|sottolinea|ha spiegato|spiega|ha ribadito|ribadisce|ha osservato|osserva|ha scritto|scrive|"
-          r"ha precisato|ha commentato|commenta|ha concluso|ha annunciato|secondo|ha avvertito|ha riferito|ha ricordato",
+          r"ha precisato|ha commentato|commenta|ha concluso|ha annunciato|secondo|ha avvertito|ha riferito|ha ricordato|"
+          r"dichiarando|dicendo|affermando|aggiungendo|sottolineando|spiegando|precisando",
     "fr": r"a déclaré|déclare|a dit|dit|a affirmé|affirme|a ajouté|ajoute|a souligné|souligne|a expliqué|explique|"
           r"a estimé|estime|a assuré|assure|a écrit|écrit|a indiqué|indique|a martelé|a insisté|a précisé|précise|"
-          r"selon|d'après|a averti|a lancé|lance|a répondu|a confié",
+          r"selon|d'après|a averti|a lancé|lance|a répondu|a confié|déclarant|affirmant|ajoutant|soulignant|expliquant",
     "de": r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte|fügt|meinte|meint|schrieb|schreibt|warnte|warnt|"
           r"sagten|erklärten|so|laut|zufolge|hieß es|äußerte|unterstrich|kritisierte|forderte|stellte",
     "pl": r"powiedział\w*|mówi|mówił\w*|stwierdził\w*|stwierdza|dodał\w*|dodaje|podkreślił\w*|podkreśla|zaznaczył\w*|"
-          r"oświadczył\w*|napisał\w*|pisze|ocenił\w*|przekonywał\w*|wyjaśnił\w*|zapewnił\w*|według|cytowany|ostrzegł\w*",
+          r"oświadczył\w*|napisał\w*|pisze|ocenił\w*|przekonywał\w*|wyjaśnił\w*|zapewnił\w*|według|cytowany|ostrzegł\w*|"
+          r"mówiąc|dodając|podkreślając|stwierdzając|zaznaczając",
     "ru": r"заявил\w*|заявляет|сказал\w*|говорит|отметил\w*|отмечает|подчеркнул\w*|подчеркивает|подчёркивает|"
           r"добавил\w*|сообщил\w*|пояснил\w*|написал\w*|пишет|констатировал\w*|указал\w*|признал\w*|"
-          r"по словам|по мнению|цитирует|предупредил\w*|считает|уверен\w*",
+          r"по словам|по мнению|цитирует|предупредил\w*|считает|уверен\w*|заявив|сказав|отметив|подчеркнув|добавив",
 }
 _ALL_VERBS = "|".join(_VERBS.values())
 _VERB_PATTERNS = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for lang, p in _VERBS.items()}

@@ -34,6 +34,7 @@ def test_offsets_point_at_the_quotation(seed_quotes):
     ("Siamo, in linea di principio, soddisfatti", "Yuri Ushakov"),                  # seed 002, "Ushakov … ha dichiarato:"
     ("We should aim to guarantee the sovereignty", "Giuseppe Conte"),               # seed 004, "… Conte stated"
     ("a political, humanitarian and military disaster", "Boris Johnson"),           # seed 001, "Boris Johnson said this"
+    ("il presidente Biden ha ribadito", "Jen Psaki"),                               # seed 002, "Jen Psaki … dichiarando che"
 ])
 def test_speaker_is_the_subject_of_the_attribution_verb(seed_quotes, quote, speaker):
     assert speaker_of(seed_quotes[1], quote) == speaker
