@@ -74,16 +74,19 @@ def cooccurrence_evidence(cooc: pd.DataFrame, mentions: pd.DataFrame, documents:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     names = actors.set_index("actor_id")["actor"]
     edges = cooc.sort_values(["n_docs", "npmi", "source", "target"], ascending=[False, False, True, True]).head(top)
-    by_sentence = mentions.groupby(["doc_id", "sentence_id"])["actor_id"].agg(frozenset)
+    edge_actors = set(edges["source"]) | set(edges["target"])
+    relevant = mentions[mentions["actor_id"].isin(edge_actors)]
+    sentences_of = {actor: set(zip(group["doc_id"], group["sentence_id"]))
+                    for actor, group in relevant.groupby("actor_id")}
     docs = documents.set_index("doc_id")
     sentence_spans: dict[str, list[tuple[int, int]]] = {}
     rows = []
     for edge in edges.itertuples(index=False):
         pair = {edge.source, edge.target}
-        shared = [key for key, ids in by_sentence.items() if pair <= ids]
+        source_sentences, target_sentences = sentences_of.get(edge.source, set()), sentences_of.get(edge.target, set())
+        shared = sorted(source_sentences & target_sentences)
         if not shared:  # the pair shares documents but no sentence: show the first document
-            doc_ids = sorted(set(mentions.loc[mentions["actor_id"] == edge.source, "doc_id"])
-                             & set(mentions.loc[mentions["actor_id"] == edge.target, "doc_id"]))
+            doc_ids = sorted({d for d, _ in source_sentences} & {d for d, _ in target_sentences})
             shared = [(doc_id, None) for doc_id in doc_ids]
         for doc_id, sentence_id in shared[:per_edge]:
             text = docs.at[doc_id, "text"]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis import config, io
 from analysis.pipeline import NOTEBOOKS, STAGES, read_stats
@@ -78,15 +79,19 @@ def key_figures(out_dir: Path) -> list[tuple[str, str, str]]:
     return figures
 
 
-def _read(out_dir: Path, name: str) -> pd.DataFrame | None:
+def _read(out_dir: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
+    """Only the named columns (the documents table holds every text; the index needs counts)."""
     path = config.tables_dir(out_dir) / f"{name}.parquet"
-    return pd.read_parquet(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    available = set(pq.read_schema(path).names)
+    return pd.read_parquet(path, columns=[c for c in columns if c in available])
 
 
 def run_warnings(out_dir: Path) -> list[str]:
     """Things a reader of the report should know: skipped inputs, unresolved roles, undated items."""
     warnings = []
-    report = _read(out_dir, "ingest_report")
+    report = _read(out_dir, "ingest_report", ["status", "reason"])
     if report is not None:
         skipped = report[report["status"] == "skipped"]
         if len(skipped):
@@ -94,7 +99,7 @@ def run_warnings(out_dir: Path) -> list[str]:
             ordered = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
             warnings.append(f"{len(skipped)} input item(s) skipped: "
                             + ", ".join(f"{reason} ({n})" for reason, n in ordered))
-    documents = _read(out_dir, "documents")
+    documents = _read(out_dir, "documents", ["date", "mixed_language"])
     if documents is not None and len(documents):
         undated = int(documents["date"].isna().sum())
         if undated:
@@ -102,10 +107,10 @@ def run_warnings(out_dir: Path) -> list[str]:
                             "unresolved and they are left out of time plots")
         if "mixed_language" in documents and documents["mixed_language"].any():
             warnings.append(f"{int(documents['mixed_language'].sum())} document(s) mix languages")
-    unresolved = _read(out_dir, "unresolved_roles")
+    unresolved = _read(out_dir, "unresolved_roles", ["doc_id"])
     if unresolved is not None and len(unresolved):
         warnings.append(f"{len(unresolved)} role phrase(s) could not be resolved to a person")
-    contacts = _read(out_dir, "contacts")
+    contacts = _read(out_dir, "contacts", ["date"])
     if contacts is not None and len(contacts) and contacts["date"].isna().any():
         warnings.append(f"{int(contacts['date'].isna().sum())} of {len(contacts)} contacts have no date")
     return warnings
@@ -117,9 +122,8 @@ def write_index(out_dir: Path) -> Path:
     manifest_path = out_dir / "run.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     stats = read_stats(out_dir)
-    report_path = config.tables_dir(out_dir) / "ingest_report.parquet"
-    status_counts = (pd.read_parquet(report_path)["status"].value_counts().to_dict()
-                     if report_path.is_file() else {})
+    report = _read(out_dir, "ingest_report", ["status"])
+    status_counts = report["status"].value_counts().to_dict() if report is not None else {}
     rows = []
     for stage in STAGES:
         rows.append(

@@ -43,3 +43,19 @@ def test_empty_evidence_renders_a_message():
 
 def test_anchor_ids_are_safe_html_ids():
     assert evidence.anchor_id("edge", "a b/c--d") == "edge-a-b-c--d"
+
+
+def test_cooccurrence_evidence_prefers_a_shared_sentence_and_falls_back_to_the_document():
+    text = "Lavrov spoke. Rubio and Lavrov met in Riyadh. Witkoff waited."
+    documents = pd.DataFrame({"doc_id": ["d1"], "title": ["T"], "lang": ["en"], "text": [text]})
+    spans = {"sergey-lavrov": [(0, 6, 0), (24, 30, 1)], "marco-rubio": [(14, 19, 1)], "steve-witkoff": [(46, 53, 2)]}
+    mentions = pd.DataFrame([{"doc_id": "d1", "actor_id": a, "start": s, "end": e, "sentence_id": sid}
+                             for a, rows in spans.items() for s, e, sid in rows])
+    actors = pd.DataFrame({"actor_id": list(spans), "actor": ["Sergey Lavrov", "Marco Rubio", "Steve Witkoff"]})
+    cooc = pd.DataFrame({"source": ["marco-rubio", "sergey-lavrov"], "target": ["sergey-lavrov", "steve-witkoff"],
+                         "n_docs": [1, 1], "n_sentences": [1, 0], "npmi": [1.0, 1.0]})
+    table = evidence.cooccurrence_evidence(cooc, mentions, documents, actors=actors).set_index("anchor")
+    shared = table.loc["edge-marco-rubio--sergey-lavrov"]
+    assert shared["sentence"] == "Rubio and Lavrov met in Riyadh."
+    assert [shared["sentence"][s:e] for s, e in sorted(shared["highlights"])] == ["Rubio", "Lavrov"]
+    assert table.loc["edge-sergey-lavrov--steve-witkoff", "sentence"] == text  # no shared sentence: the document
