@@ -284,10 +284,16 @@ def label_topics(
     *,
     n_terms: int = 10,
     unify: bool = True,
+    concentration: float = 0.5,
 ) -> pd.DataFrame:
     """Class-based TF-IDF per topic within each language -> one row per topic.
 
     ``assignments`` gives the topic of every corpus position used to build ``lexicon``.
+    ``concentration`` weights each term by (share of the language's documents containing it that
+    belong to the topic) ** concentration: terms spread over many topics ("government", "said")
+    give way to the topic's own vocabulary, which makes the lists more coherent (higher NPMI)
+    and more distinct between topics (the idea of LDAvis's relevance, Sievert & Shirley 2014);
+    0 gives plain c-TF-IDF.
     """
     per_topic_lang: dict[int, dict[str, list[tuple[str, str, float]]]] = {t: {} for t in topic_ids}
     doc_lang = np.empty(len(assignments), dtype=object)
@@ -313,6 +319,8 @@ def label_topics(
         frequency = class_counts.sum(axis=0)
         idf = np.log1p(class_counts.sum() / len(present) / np.maximum(frequency, 1.0))
         scores = tf * idf * np.sqrt(class_df / np.maximum(docs_per_class, 1)[:, None])
+        documents_with_term = np.asarray(binary.sum(axis=0)).ravel()
+        scores = scores * (class_df / np.maximum(documents_with_term, 1.0)) ** concentration
         # Terms found in two or more of the class's documents come first: one article's quirks
         # fill the list only when there are not enough shared terms.
         shared = class_df >= np.minimum(2, docs_per_class)[:, None]

@@ -15,7 +15,7 @@ from analysis.errors import ParameterError
 from analysis.io import read_parquet, write_parquet
 from analysis.plots import topics as topic_plots
 from analysis.topics import (
-    TopicModel, as_dict, build_lexicon, topic_quality, topics_by, topics_over_time, unify_names,
+    TopicModel, as_dict, build_lexicon, label_topics, topic_quality, topics_by, topics_over_time, unify_names,
 )
 from tests.conftest import load_folder_corpus
 
@@ -209,6 +209,23 @@ def test_term_normalizer_hook_rewrites_and_drops_terms():
                             else canonical.get(term.lower(), term))
     keys = lexicon.languages["en"].keys
     assert "vladimir putin" in keys and "moscow" not in keys and "putin" not in keys
+
+
+def test_terms_spread_over_every_topic_give_way_to_the_topics_own_terms():
+    docs = pd.DataFrame({"doc_id": list("abcdef"), "title": [""] * 6, "lang": ["en"] * 6,
+                         "text": ["market market market market pipeline"] * 2
+                         + ["market wheat", "market harvest", "market barley", "market grain"]})
+    lexicon = build_lexicon(docs, boilerplate_min_docs=10)
+    topic_of_doc = np.array([0, 0, 1, 1, 1, 1])
+
+    def first_terms(concentration):
+        topics = label_topics(lexicon, topic_of_doc, [0, 1], n_terms=2, concentration=concentration)
+        return topics.loc[0, "terms_by_lang"]["en"]
+
+    # Plain c-TF-IDF: market 8/10 * log(1 + 9/12) = 0.45 beats pipeline 2/10 * log(1 + 9/2) = 0.34.
+    assert first_terms(0.0) == ["market", "pipeline"]
+    # market is in all 6 documents but only 2 are this topic's: 0.45 * (2/6) ** 0.5 = 0.26 < 0.34.
+    assert first_terms(0.5) == ["pipeline", "market"]
 
 
 def test_boilerplate_lines_are_ignored():
