@@ -48,7 +48,7 @@ ROLE_KEYS: tuple[str, ...] = (
     "chief_negotiator",
 )
 
-_ACTOR_KEYS = {"name", "type", "country", "wikidata", "aliases", "demonyms", "offices", "note"}
+_ACTOR_KEYS = {"name", "type", "country", "wikidata", "aliases", "demonyms", "offices", "note", "match_name"}
 _OFFICE_KEYS = {"role", "of", "start", "end", "note"}
 _ROLE_ENTRY_KEYS = {"role", "of", "phrases", "note"}
 
@@ -106,7 +106,8 @@ class KnowledgeBase:
     """Parsed knowledge base. Treat the frames as read-only: ``load_kb`` caches and shares them.
 
     - ``actors``: actor_id, actor, actor_type, country, wikidata
-    - ``aliases``: actor_id, lang, alias (the canonical name is always an ``en`` alias)
+    - ``aliases``: actor_id, lang, alias (the canonical name is an ``en`` alias unless the entry says
+      ``match_name: false``: a title that is also a given name, "Chad", "Jordan")
     - ``offices``: actor_id, role, of, start, end (datetime64; ``end`` NaT = still in office)
     - ``roles``: role, of (NA when the phrase does not imply a country/organisation), lang, phrase
     - ``demonyms``: country, lang, form
@@ -334,7 +335,10 @@ def _parse_actors(
             raise InputError(f"{where}: wikidata {wikidata!r} is not a Wikidata id like Q7747; fix it or omit it")
         actor_rows.append((actor_id, name, actor_type, country, wikidata))
 
-        aliases = [("en", name)]
+        match_name = entry.get("match_name", True)
+        if not isinstance(match_name, bool):
+            raise InputError(f"{where}: match_name must be true or false, got {match_name!r}")
+        aliases = [("en", name)] if match_name else []
         if entry.get("aliases") is not None:
             aliases += _lang_lists(entry["aliases"], where, "aliases")
         alias_rows += [(actor_id, lang, alias) for lang, alias in aliases]
