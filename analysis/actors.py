@@ -6,6 +6,12 @@ document costs one pass over its tokens whatever the size of the KB. On top of t
 inflected matches it resolves surname-only mentions inside the document, close spellings of known
 full names (rapidfuzz, strict threshold) and role phrases ("il ministro degli Esteri russo") to
 the office-holder on the document's date. Every mention records how it was found (``method``).
+
+Persons absent from the knowledge base are reported too (``unlisted_persons``): a capitalised name
+that starts with a known given name (``data/given_names.tsv``, with its Russian/Polish case forms) or
+follows a person title ("il ministro", "Herr", "министр"), normalised to its nominative form, with
+method ``"discovered"``, an ``actor_id`` starting with ``"x-"`` and ``in_kb`` False; its surname alone
+later in the document resolves to it (method ``"surname"``).
 """
 from __future__ import annotations
 
@@ -22,11 +28,13 @@ from rapidfuzz import fuzz, process
 from tqdm.auto import tqdm
 
 from analysis.kb import KnowledgeBase, load_kb
+from analysis.names import inflected_in, load_given_names, person_slug
 from analysis.sentences import split_sentences
 
-METHODS: tuple[str, ...] = ("alias", "inflection", "fuzzy", "role", "surname")
+METHODS: tuple[str, ...] = ("alias", "inflection", "fuzzy", "role", "surname", "discovered")
 MENTION_COLUMNS: list[str] = [
     "doc_id", "actor_id", "actor", "actor_type", "surface", "start", "end", "sentence_id", "method", "role", "lang",
+    "in_kb",
 ]
 UNRESOLVED_COLUMNS: list[str] = [
     "doc_id", "kind", "surface", "start", "end", "sentence_id", "role", "of", "candidates", "reason", "lang",
@@ -95,6 +103,10 @@ _HONORIFICS = frozenset(fold(w) for w in """
     re regina principe roi reine prince princesse könig königin prinz prinzessin kaiser król królowa książę
     король королева принц принцесса император шейх
 """.split())
+_DE_DETERMINERS = frozenset("""der die das des dem den ein eine einen einem einer eines kein keine keinen keinem
+    keiner keines im am zum zur vom beim ins dieser diese dieses diesen diesem""".split())
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)$")  # not "I", "V", "X"
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _ORDINALS = frozenset(fold(w) for w in """
     первый первая второй вторая третий третья четвертый четвёртый четвертая четвёртая
@@ -122,8 +134,8 @@ def _ru_forms(word: str, lang: str) -> set[str]:
         return set()
     forms: set[str] = set()
     if w.endswith(("ский", "цкий", "ской", "цкой", "ський", "цький")) or (
-        len(w) > 5 and w.endswith(("ый", "ой", "ий")) and w[-3] in "кгхнстшжч"
-    ):
+        len(w) > 5 and (w.endswith(("ый", "ой")) and w[-3] in "кгхнстшжч" or w.endswith("ий") and w[-3] in "кгхшжч")
+    ):  # adjectival surnames; "Евгений", "Арсений" are nouns (Евгения, Арсения)
         stem = w[:-2]
         forms |= {stem + "ого", stem + "ому", stem + "им", stem + "ым", stem + "ом", stem + "ім"}
     elif w.endswith("ий"):
@@ -189,6 +201,9 @@ def _pl_forms(word: str) -> set[str]:
         return {genitive, locative, stem + "ę", stem + "ą"}
     if w[-1] in vowels:
         return set()
+    if w.endswith("eł") and len(w) > 4:  # mobile e: Paweł -> Pawła, Pawłowi, Pawłem, Pawle
+        stem = w[:-2] + "ł"
+        return {stem + "a", stem + "owi", stem + "em", w[:-2] + "le"}
     if w.endswith(("ek", "ec")) and len(w) > 4:
         stem = w[:-2] + w[-1]
         return {stem + "a", stem + "owi", stem + ("iem" if w.endswith("k") else "em"), stem + "u"}
@@ -257,6 +272,7 @@ class Mention:
     method: str
     role: str | None
     lang: str | None
+    in_kb: bool = True
 
 
 @dataclass(frozen=True)
@@ -281,7 +297,9 @@ class _Raw:
 class ActorMatcher:
     """Find KB actors in texts. Built once from a :class:`KnowledgeBase`, then reused per document."""
 
-    def __init__(self, kb: KnowledgeBase, *, languages: Iterable[str] | None = None, fuzzy_threshold: int = 92):
+    def __init__(self, kb: KnowledgeBase, *, languages: Iterable[str] | None = None, fuzzy_threshold: int = 92,
+                 given_names: Iterable[str] | None = None):
+        """``given_names``: the given-name gazetteer (default :func:`analysis.names.load_given_names`)."""
         if not 0 <= fuzzy_threshold <= 100:
             raise ValueError(f"fuzzy_threshold must be between 0 and 100, got {fuzzy_threshold}")
         self.kb = kb
@@ -295,7 +313,10 @@ class ActorMatcher:
 
         self._trie: dict = {}
         self._own_tokens: dict[str, set[str]] = defaultdict(set)
+        self._spellings: dict[str, set[str]] = defaultdict(set)  # folded alias token -> its spellings
         self._given_names: set[str] = set()
+        gazetteer = load_given_names() if given_names is None else dict.fromkeys(given_names, frozenset({"kb"}))
+        given_locales: dict[str, frozenset[str]] = dict(gazetteer)
         base_tokens: set[str] = set()
         raw_tokens: set[str] = set()
         self._full_aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)  # surname key -> (alias key, id)
@@ -305,6 +326,12 @@ class ActorMatcher:
                 continue
             acronym = alias.isupper() and len(tokens) == 1
             self._insert([fold(t) for t in tokens], _Entry(actor_id, True, acronym))
+            if self._type[actor_id] == "person" and any(_INITIALS.match(t) for t in tokens[:-1]):
+                # "JD Vance" is also written "J.D. Vance", "J. D. Vance"
+                split = [fold(c) for t in tokens[:-1] for c in (t if _INITIALS.match(t) else [t])] + [fold(tokens[-1])]
+                self._insert(split, _Entry(actor_id, True, False))
+            for t in tokens:
+                self._spellings[fold(t)].add(t.lower())
             base_tokens.update(fold(t) for t in tokens)
             raw_tokens.update(tokens)
             if self._type[actor_id] == "person":
@@ -314,6 +341,7 @@ class ActorMatcher:
                 if surname and len(surname) < len(tokens) and len("".join(surname)) >= 3:
                     self._insert([fold(t) for t in surname], _Entry(actor_id, False, False))
                     self._given_names.add(fold(tokens[0]))
+                    given_locales[tokens[0]] = given_locales.get(tokens[0], frozenset()) | {"kb"}
                 key = fold(tokens[-1])
                 self._full_aliases[key].append((" ".join(fold(t) for t in tokens), actor_id))
         self._full_aliases = {k: sorted(set(v)) for k, v in self._full_aliases.items()}
@@ -339,8 +367,11 @@ class ActorMatcher:
             self._forms[lang] = forms
 
         self._tenures: dict[str, list[tuple[pd.Timestamp, pd.Timestamp]]] = defaultdict(list)
-        for actor_id, start, end in kb.offices[["actor_id", "start", "end"]].itertuples(index=False):
+        self._holders: dict[tuple[str, str], set[str]] = defaultdict(set)  # (role, of) -> everyone who held it
+        for actor_id, role, of, start, end in kb.offices[["actor_id", "role", "of", "start", "end"]].itertuples(
+                index=False):
             self._tenures[actor_id].append((start, end))
+            self._holders[role, of].add(actor_id)
         self._demonyms: dict[str, str] = {}
         for country, lang, form in kb.demonyms[["country", "lang", "form"]].itertuples(index=False):
             for variant in _adjective_forms(form, lang):
@@ -349,6 +380,18 @@ class ActorMatcher:
         self._title_keys = set(_HONORIFICS) | set(self._demonyms) | {
             fold(t) for phrase in kb.roles["phrase"] for t in _TOKEN_RE.findall(phrase)
         } | {fold(t) for words in _CUES.values() for w in words for t in _TOKEN_RE.findall(w)}
+        # persons outside the KB
+        person_tokens = {k for tokens in self._own_tokens.values() for k in tokens}
+        place_tokens = {fold(t) for actor_id, alias in kb.aliases[["actor_id", "alias"]].itertuples(index=False)
+                        if self._type[actor_id] != "person" for t in _TOKEN_RE.findall(alias)} - person_tokens
+        self._not_name = set(_NOT_NAME_WORDS) | _ORG_WORDS | _CAPITALISED_COMMON | self._title_keys | place_tokens
+        self._cue_keys = _cue_keys(kb)
+        self._compound_titles = tuple(sorted(k for k in self._cue_keys.get("de", ()) | self._title_keys if len(k) >= 4))
+        self._de_title_suffixes = tuple(sorted(k for k in self._cue_keys.get("de", ()) if len(k) >= 5))
+        self._given_locales = given_locales
+        self._given_cache: dict[str | None, dict[str, tuple[str, ...]]] = {}
+        self._trigger_cache: dict[str | None, frozenset[str]] = {}
+        self._case_forms_cache: dict[str, dict[str, frozenset[str]]] = {}
 
     # ----- construction helpers
     def _insert(self, keys: list[str], entry: _Entry) -> None:
@@ -370,8 +413,8 @@ class ActorMatcher:
         and regnal names ("Elizabeth II", "Елизавета Вторая").
         """
         if tokens[0][0].islower() or fold(tokens[0]) in _HONORIFICS or any(ch.isdigit() for ch in tokens[-1]) \
-                or _ROMAN.match(tokens[-1]) or fold(tokens[-1]) in _ORDINALS:
-            return []
+                or _ROMAN.match(tokens[-1]) or fold(tokens[-1]) in _ORDINALS or "of" in tokens[1:-1]:
+            return []  # "Patriarch Kirill of Moscow", "Elizabeth II": no surname
         i = len(tokens) - 1
         while i > 1 and tokens[i - 1].lower() in _PARTICLES:
             i -= 1
@@ -401,14 +444,23 @@ class ActorMatcher:
         return dict(tries)
 
     # ----- public
-    def match(self, text: str, *, lang: str | None, doc_date=None) -> list[Mention]:
-        """Resolved mentions in ``text`` (a document body in language ``lang``), sorted by offset."""
-        return self.analyse(text, lang=lang, doc_date=doc_date)[0]
+    def match(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
+              date_precision: str | None = None) -> list[Mention]:
+        """Resolved mentions in ``text`` (a document body in language ``lang``), sorted by offset.
 
-    def analyse(self, text: str, *, lang: str | None, doc_date=None) -> tuple[list[Mention], list[dict]]:
+        ``unlisted_persons``: also report persons not in the KB (method "discovered"/"surname", in_kb False).
+        ``date_precision`` ("day", "month", "year"): a role resolves only if one holder held it the whole period.
+        """
+        return self.analyse(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
+                            date_precision=date_precision)[0]
+
+    def analyse(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
+                date_precision: str | None = None) -> tuple[list[Mention], list[dict]]:
         """Like :meth:`match`, plus the role phrases and surnames that could not be resolved."""
         if not isinstance(text, str):
             raise ValueError(f"text must be a string, got {type(text).__name__}")
+        if date_precision not in _DATE_WINDOWS:
+            raise ValueError(f"date_precision must be one of day, month, year or None, got {date_precision!r}")
         date = _as_date(doc_date)
         folded = _fold_text(text)
         if len(folded) == len(text):
@@ -421,16 +473,24 @@ class ActorMatcher:
         ends = [m.end() for m in matches]
         raws = [text[a:b] for a, b in zip(starts, ends)]
         doc = _Doc(text, lang, date, starts, ends, raws, keys)
+        doc.date_window = _date_window(date, date_precision)
         found = self._exact(doc)
         found = self._fuzzy(doc, found)
         mentions, unresolved = self._resolve(doc, found)
         roles, role_unresolved = self._roles(doc, mentions, found)
         mentions += roles
         unresolved += role_unresolved
+        names: dict[str, str] = {}
+        if unlisted_persons:
+            mentions, names = self._unlisted(doc, mentions)
         sentence_starts = [s for s, _ in split_sentences(text, lang=lang)] or [0]
         out = []
         for m in sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id)):
             sid = max(bisect.bisect_right(sentence_starts, m.start) - 1, 0)
+            if m.actor_id in names:
+                out.append(Mention(m.actor_id, names[m.actor_id], "person", text[m.start:m.end], m.start, m.end, sid,
+                                   m.method, None, lang, False))
+                continue
             out.append(Mention(m.actor_id, self._name[m.actor_id], self._type[m.actor_id], text[m.start:m.end],
                                m.start, m.end, sid, m.method, m.role, lang))
         for u in unresolved:
@@ -485,7 +545,7 @@ class ActorMatcher:
                 covered_multi.update(range(r.first, r.last + 1))
             else:
                 single_at[r.first] = r
-        raws, keys, n = doc.raws, doc.keys, len(doc.keys)
+        raws, keys = doc.raws, doc.keys
         new: list[_Raw] = []
         replaced: set[int] = set()
         capitalised = [i for i, raw in enumerate(raws) if raw[0].isupper()]
@@ -543,8 +603,10 @@ class ActorMatcher:
         """Pick the actor of each match.
 
         A bare name (one token) of a person is kept when the document also names that person in
-        full, or when exactly one KB person carries it and it is not an ordinary word here; names
-        shared by several KB persons fall back to the one holding an office on the document's date.
+        full, or when the KB lists it as an alias of exactly one person and it is not an ordinary
+        word here; names shared by several KB persons fall back to the one holding an office on the
+        document's date. A surname the KB does not list alone needs the full name in the document
+        or an office held on its date.
         """
         full_names: set[str] = set()
         for r in found:
@@ -560,6 +622,11 @@ class ActorMatcher:
                 continue
             persons = [e for e in r.entries if self._type[e.actor_id] == "person"]
             others = [e for e in r.entries if self._type[e.actor_id] != "person" and e.listed]
+            if persons and r.last == r.first and not self._marks_fit(doc, r):
+                persons = []  # "Völker" is not "Volker"
+                if not others:
+                    decided.append((r, None, "different diacritics"))
+                    continue
             in_doc = [e for e in persons if e.actor_id in full_names]
             if persons and r.last == r.first and not r.method \
                     and self._inside_longer_name(doc, r, covered, {e.actor_id for e in persons}):
@@ -571,11 +638,23 @@ class ActorMatcher:
             elif r.last > r.first and len(r.entries) == 1:
                 decided.append((r, r.entries[0], None))
             elif persons and not others:
+                if r.last == r.first and not any(e.listed for e in persons):
+                    # A surname derived from a full name ("Müller" of Piotr Müller) names that person
+                    # only where the document names them in full or they held an office on its date.
+                    holders = [e for e in persons if self._in_office(e.actor_id, doc.date)] \
+                        if self._risk(doc, r) != "word" else []
+                    decided.append((r, holders[0], None) if len(holders) == 1
+                                   else (r, None, "surname without the full name"))
+                    continue
                 risk = self._risk(doc, r) if r.last == r.first else None
                 if len(persons) == 1 and risk is None:
                     decided.append((r, persons[0], None))
                     continue
                 holders = [e for e in persons if self._in_office(e.actor_id, doc.date)] if risk != "word" else []
+                if not holders and risk is None:
+                    # a family name listed as an alias, without a date: the one who held an office
+                    # ("Biden" is Joe, not Hunter or Jill)
+                    holders = [e for e in persons if e.listed and self._tenures.get(e.actor_id)]
                 if len(holders) == 1:
                     decided.append((r, holders[0], None))
                 else:
@@ -621,7 +700,11 @@ class ActorMatcher:
         if i > 0 and doc.joined(i - 1) and foreign(i - 1):
             # A known given name always counts; other capitalised words only inside a sentence
             # (at its start "Yesterday Putin said" is ordinary) and not in German.
-            if doc.keys[i - 1] in self._given_names or (doc.lang != "de" and not doc.token_starts_sentence(i - 1)):
+            key = doc.keys[i - 1]
+            if key in self._given_names or (key in self._given_forms(doc.lang) and not any(
+                    t[:1] == key[:1] and fuzz.ratio(key, t) >= 60 for t in own)):  # "Pjotr" for Petro Poroshenko
+                return True
+            if doc.lang != "de" and not doc.token_starts_sentence(i - 1):
                 return True
         k = r.last + 1
         if doc.lang != "de" and k < len(doc.keys) and doc.text[doc.ends[r.last]:doc.starts[k]] == " ":
@@ -630,6 +713,16 @@ class ActorMatcher:
             if foreign(k):
                 return True
         return False
+
+    def _marks_fit(self, doc: "_Doc", r: _Raw) -> bool:
+        """True when every accented letter of a one-word match is also in a KB spelling of that word."""
+        raw = doc.raws[r.first].lower()
+        marks = {c for c in raw if ord(c) in _FOLD_TABLE and c not in "ё’"}
+        if not marks:
+            return True
+        bases = self._forms.get(doc.lang, self._forms[None]).get(doc.keys[r.first], ())
+        allowed = {c for base in bases for spelling in self._spellings.get(base, ()) for c in spelling}
+        return marks <= allowed
 
     def _risk(self, doc: "_Doc", r: _Raw) -> str | None:
         """Why a bare capitalised token may not be the KB person.
@@ -641,9 +734,39 @@ class ActorMatcher:
         raw = doc.raws[r.first]
         if key in _COMMON_SURNAMES:
             return "common"
-        if (raw.lower() in _CAPITALISED_COMMON and not raw.isupper()) or key in doc.lowercase_keys():
+        if (raw.lower() in _CAPITALISED_COMMON and not raw.isupper()) or key in doc.lowercase_keys() \
+                or key in _stopwords(doc.lang):
             return "word"
+        if doc.lang == "de" and r.first > 0 and doc.keys[r.first - 1] in _DE_DETERMINERS and \
+                doc.raws[r.first - 1].islower() and not doc.text.startswith("-", doc.ends[r.first]):
+            return "word"  # German nouns are capitalised: "der Kohl", "die Völker"
+        if doc.lang == "de" and r.first > 0 and doc.text[doc.ends[r.first - 1]:doc.starts[r.first]] == " " \
+                and not any(self._tenures.get(e.actor_id) for e in r.entries) \
+                and doc.raws[r.first - 1][0].isupper() and not doc.token_starts_sentence(r.first - 1) \
+                and not self._introduces_name(doc.keys[r.first - 1], doc.lang):
+            return "word"  # a noun after a noun ("meine Propeller Salami"), not after a title ("CDU-Chef Merz")
+        if doc.lang in ("ru", "uk", "pl") and doc.lang in self._forms:
+            forms_of = self._case_forms(doc.lang)
+            if any(not forms_of[base].isdisjoint(doc.lowercase_keys())
+                   for base in self._forms[doc.lang].get(key, ())):
+                return "word"  # another case form of it is written in lower case: a common noun
         return None
+
+    def _case_forms(self, lang: str) -> dict[str, frozenset[str]]:
+        """Folded KB name token -> all its case forms in ``lang`` (the inverse of ``self._forms[lang]``)."""
+        cached = self._case_forms_cache.get(lang)
+        if cached is None:
+            collected: dict[str, set[str]] = defaultdict(set)
+            for form, bases in self._forms[lang].items():
+                for base in bases:
+                    collected[base].add(form)
+            cached = self._case_forms_cache[lang] = {base: frozenset(forms) for base, forms in collected.items()}
+        return cached
+
+    def _introduces_name(self, key: str, lang: str | None) -> bool:
+        """A given name or a title word, also at the end of a German compound ("Innenminister", "Parteichef")."""
+        return key in self._title_keys or key in self._given_names or key in self._given_forms(lang) or any(
+            key.endswith(title) for title in self._compound_titles)
 
     def _in_office(self, actor_id: str, date: pd.Timestamp | None) -> bool:
         if date is None:
@@ -662,6 +785,7 @@ class ActorMatcher:
         person_starts = {r.start: r for r in names if self._type[r.actor_id] == "person"}
         place_at_start = {r.start: r for r in names if self._type[r.actor_id] != "person"}
         name_spans = [(r.start, r.end) for r in found]
+        named = {r.actor_id for r in names}
         out, unresolved = [], []
         for s, e, entries in self._role_phrases_in(doc, trie):
             if any(a < e and s < b for a, b in name_spans):
@@ -679,8 +803,17 @@ class ActorMatcher:
             elif doc.date is None:
                 unresolved.append({**record, "reason": "no date"})
             else:
-                holders = self.kb.office_holders(role, of, doc.date)
-                if len(holders) == 1:
+                first, last = doc.date_window
+                holders = self.kb.office_holders(role, of, first)
+                others_named = (named & self._holders.get((role, of), set())) - set(holders)
+                if last != first and self.kb.office_holders(role, of, last) != holders:
+                    unresolved.append({**record, "candidates": holders,
+                                       "reason": "office changed hands in the date's period"})
+                elif len(holders) == 1 and others_named and holders[0] not in named:
+                    # the date says one holder, the text names another: trust neither
+                    unresolved.append({**record, "candidates": holders + sorted(others_named),
+                                       "reason": "another holder named in the document"})
+                elif len(holders) == 1:
                     out.append(_Resolved(ext_s, ext_e, holders[0], "role", role))
                 else:
                     unresolved.append({**record, "candidates": holders,
@@ -798,6 +931,274 @@ class ActorMatcher:
             k -= 1
         return k >= 0 and doc.keys[k] in _FORMER and left - doc.ends[k] <= 3
 
+    # ----- persons outside the KB
+    def _given_forms(self, lang: str | None) -> dict[str, tuple[str, ...]]:
+        """Folded given name or case form (Сергея, Jacka) -> its nominative spellings, per language."""
+        forms = self._given_cache.get(lang)
+        if forms is None:
+            collected: dict[str, set[str]] = defaultdict(set)
+            for name, locales in self._given_locales.items():
+                collected[fold(name)].add(name)
+                if lang in ("ru", "uk", "be", "pl") and inflected_in(lang, locales):
+                    for form in inflect(name, lang):
+                        collected[fold(form)].add(name)
+            forms = {k: tuple(sorted(v)) for k, v in collected.items() if k not in self._not_name}
+            self._given_cache[lang] = forms
+        return forms
+
+    def _unlisted(self, doc: "_Doc", mentions: list["_Resolved"]) -> tuple[list["_Resolved"], dict[str, str]]:
+        """Add persons that are not in the KB; returns all mentions and the names of the new ids."""
+        keys, raws, text, n = doc.keys, doc.raws, doc.text, len(doc.keys)
+        starts = doc.starts
+        blocked: set[int] = set()
+        places: set[int] = set()  # tokens of KB countries and organisations
+        for m in mentions:
+            k = bisect.bisect_left(starts, m.start)
+            while k < n and starts[k] < m.end:
+                blocked.add(k)
+                if self._type.get(m.actor_id) != "person":
+                    places.add(k)
+                k += 1
+        given = self._given_forms(doc.lang)
+        lowercase = doc.lowercase_keys()
+        not_name = self._not_name
+
+        def name_like(k: int) -> bool:
+            raw = raws[k]
+            if k in blocked or not raw[0].isupper() or keys[k] in not_name:
+                return False
+            if len(raw) == 1:  # an initial ("John F. Kennedy")
+                return k + 1 < n and text[doc.ends[k]:starts[k + 1]] in (".", ". ")
+            if not raw.isalpha() or raw.isupper():
+                return False
+            # capitals inside a word only in "McCullough", "DiCaprio"...; not in "JoKim" (words run together)
+            return raw[1:].islower() or raw.startswith(_INNER_CAPITAL_PREFIXES)
+
+        def given_at(k: int) -> bool:
+            """A given name here: listed, not a common word of this document, accents as listed."""
+            if keys[k] not in given or keys[k] in lowercase or not name_like(k):
+                return False
+            marks = {c for c in raws[k].lower() if ord(c) in _FOLD_TABLE}
+            # a case form may add letters ("Annę" of Anna), a listed spelling may not ("Völker" is no Volker)
+            return not marks or any(fold(name) != keys[k] or marks <= set(name.lower()) for name in given[keys[k]])
+
+        spans: list[list[int]] = []  # token indexes of each name
+        taken: set[int] = set()
+        honorific_only: set[int] = set()  # "Mr Smith": a surname seen only after an honorific
+        cue_keys = self._cue_keys.get(doc.lang or "", set())
+        triggers = self._trigger_cache.get(doc.lang)
+        if triggers is None:
+            triggers = self._trigger_cache[doc.lang] = frozenset(given) | cue_keys | _SURNAME_HONORIFICS
+        candidates = [k for k, key in enumerate(keys) if key in triggers]
+        cues = [k for k in candidates if keys[k] in cue_keys or keys[k] in _SURNAME_HONORIFICS]
+        if doc.lang == "de":  # compound titles: "Innenminister", "CDU-Chef", "Bundeskanzlerin"
+            cues = sorted(set(cues) | {k for k, key in enumerate(keys) if key.endswith(self._de_title_suffixes)})
+        for c in cues:
+            honorific = keys[c] in _SURNAME_HONORIFICS
+            if (len(raws[c]) == 1 and raws[c] != "M") or c in blocked:
+                continue
+            a = c + 1  # the name may follow after title words: "il ministro degli Esteri ucraino Dmytro Kuleba"
+            while a < n and a <= c + 6:
+                gap = text[doc.ends[a - 1]:starts[a]]
+                if "\n" in gap or any(p in gap for p in ",;:!?()[]\"«»“”") or ("." in gap and not (
+                        honorific and a == c + 1)):
+                    a = n
+                    break
+                if name_like(a):
+                    break
+                if not ((keys[a] in self._title_keys and len(keys[a]) >= 4) or keys[a] in _ARTICLES or a in places):
+                    a = n
+                    break
+                a += 1
+            if a >= n or a in taken:
+                continue
+            tokens = self._name_span(doc, a, name_like)
+            later_given = [i for i, t in enumerate(tokens) if i and keys[t] in given]
+            if tokens and keys[a] not in given and later_given:
+                # "президента Гаити Франсуа Дювалье": the name starts at the given name
+                tokens = tokens[later_given[0]:] if len(tokens) - later_given[0] >= 2 else []
+                a = tokens[0] if tokens else a
+            if not tokens or any(t in taken for t in tokens):
+                continue
+            if len(tokens) == 1:
+                # "Herr Müller", "pana Kurskiego"; not "pani Agnieszka" (a given name). After a title
+                # ("Innenminister Karner") only where no genitive follows titles, and when the name recurs.
+                adjacent = a == c + 1 and (doc.lang == "de" or doc.lang not in _GENITIVE_LANGS)
+                followed = a + 1 < n and doc.joined(a) and raws[a + 1][0].isupper()  # "President Barach Obama"
+                if keys[a] in given or followed or not (honorific or (
+                        adjacent and self._recurs(doc, a, tokens) and keys[a] not in lowercase)):
+                    continue
+                if honorific:
+                    honorific_only.add(a)
+            elif not given_at(a) and not honorific and doc.lang in _GENITIVE_LANGS \
+                    and not self._recurs(doc, tokens[-1], tokens):
+                continue  # "президента Египта Хосни ...": there an unknown first word needs its surname again
+            spans.append(tokens)
+            taken.update(tokens)
+        for a in candidates:
+            if a in taken or not given_at(a):
+                continue
+            tokens = self._name_span(doc, a, name_like)
+            if tokens == [a] and a + 1 < n and _REGNAL.match(raws[a + 1]) and doc.text[doc.ends[a]:starts[a + 1]] == " " \
+                    and a + 1 not in blocked:
+                tokens = [a, a + 1]  # "George III", "Louis XIV"
+            if len(tokens) < 2 or any(t in taken for t in tokens):
+                continue
+            spans.append(tokens)
+            taken.update(tokens)
+        if not spans:
+            return mentions, {}
+        return self._group_unlisted(doc, mentions, spans, given, name_like, honorific_only)
+
+    def _recurs(self, doc: "_Doc", k: int, span: list[int]) -> bool:
+        """True when token k (a surname) or a case form of it occurs again outside ``span``."""
+        stem = doc.keys[k][:max(4, len(doc.keys[k]) - 3)]
+        return any(key.startswith(stem) and abs(len(key) - len(doc.keys[k])) <= 3 and j not in span
+                   and doc.raws[j][0].isupper() for j, key in enumerate(doc.keys))
+
+    def _name_span(self, doc: "_Doc", a: int, name_like) -> list[int]:
+        """Tokens of the name starting at token a: up to 4 joined name-like tokens and particles."""
+        keys, raws, text, n = doc.keys, doc.raws, doc.text, len(doc.keys)
+        stopwords = _stopwords(doc.lang)
+        tokens = [a]
+        particle_at: set[int] = set()
+        j = a
+        while len([t for t in tokens if not raws[t].islower()]) < 4 and j + 1 < n:
+            gap = text[doc.ends[j]:doc.starts[j + 1]]
+            if not (gap in _NAME_GAPS_ALL or (len(raws[j]) == 1 and gap in (".", ". "))):
+                break
+            if doc.lang == "de" and len(tokens) >= 2 and raws[j].endswith("s") and gap == " ":
+                break  # a genitive ends the name: "Simon Piranis Artikel"
+            k = j + 1
+            particles = _particles_after(keys[j] if j in particle_at else None)
+            # capitalised particles only right after the given name ("Luigi Di Maio", "Bruno Le Maire")
+            if keys[k] in particles and k + 1 < n and (raws[k].islower() or (raws[k].istitle() and len(tokens) == 1)):
+                follow = text[doc.ends[k]:doc.starts[k + 1]]
+                if follow in _NAME_GAPS_ALL and (name_like(k + 1) or keys[k + 1] in _particles_after(keys[k])):
+                    tokens.append(k)  # "von der Leyen", "de Gaulle", "Di Maio", "Le Maire"
+                    particle_at.add(k)
+                    j = k
+                    continue
+                if raws[k].islower():
+                    break
+            if not name_like(k) or (len(raws[k]) > 1 and keys[k] in stopwords):
+                break
+            tokens.append(k)
+            j = k
+            if tokens[-2] in particle_at:
+                break  # the surname after particles ends the name ("Ursula von der Leyen")
+        while tokens and (len(raws[tokens[-1]]) == 1 or tokens[-1] in particle_at):
+            tokens.pop()
+        if not tokens or (len(tokens) > 1 and not any(
+                " " in text[doc.ends[t]:doc.starts[t + 1]] or "\u00a0" in text[doc.ends[t]:doc.starts[t + 1]]
+                for t in tokens[:-1])):
+            return []  # "Emilia-Romagna": a hyphenated word, not a given name and a surname
+        last = tokens[-1]
+        k = last + 1
+        if k < n and text[doc.ends[last]:doc.starts[k]] in (" ", "-") and keys[k] in _ORG_WORDS \
+                and raws[k][0].isupper():
+            return []  # named after a person: "Konrad-Adenauer-Stiftung", "John Hopkins University"
+        if a > 0 and keys[a - 1] in _PLACE_BEFORE and text[doc.ends[a - 1]:doc.starts[a]].strip(" .") == "":
+            return []  # "via Giuseppe Garibaldi", "улица Ленина"
+        return tokens
+
+    def _group_unlisted(self, doc: "_Doc", mentions: list["_Resolved"], spans: list[list[int]],
+                        given: dict[str, tuple[str, ...]], name_like,
+                        honorific_only: set[int]) -> tuple[list["_Resolved"], dict[str, str]]:
+        """One person per name and its surname mentions; the fullest base form names the person.
+
+        A name seen only after an honorific ("Mr. Brexit") is not looked for bare: honorifics also
+        make nicknames of common nouns, and the press repeats the honorific with a real surname.
+        """
+        keys, raws, text, lang = doc.keys, doc.raws, doc.text, doc.lang
+        doc_keys = set(keys)
+        persons: list[dict] = []  # names (base forms as written), given name key, spans, surname case forms
+        by_surname: dict[str, list[int]] = defaultdict(list)
+        for tokens in sorted(spans, key=lambda span: (len(span) == 1, span[0])):
+            words = [raws[t] for t in tokens]
+            after = tokens[-1] + 1
+            if lang == "de" and len(words) > 1 and words[-1].endswith("s") and after < len(keys) and \
+                    raws[after][0].isupper() and text[doc.ends[tokens[-1]]:doc.starts[after]] == " ":
+                words[-1] = words[-1][:-1]  # genitive before its noun: "Leo Gabriels Bericht"
+            if len(tokens) == 1:  # "Mr Swadling", "pana Kurskiego": the surname of a full name if there is one
+                owners = [p for p in persons if keys[tokens[0]] in p["surname_forms"]]
+                if len(owners) == 1:
+                    owners[0]["spans"].append((doc.starts[tokens[0]], doc.ends[tokens[0]], "surname"))
+                    continue
+            base = _base_name(words, [keys[t] for t in tokens], lang, given, doc_keys, self._given_locales)
+            display = _join_name(text, doc, tokens, base)
+            surname = fold(base[-1])
+            match = [p for p in by_surname.get(surname, ()) if persons[p]["given"] in (None, fold(base[0]))
+                     or len(tokens) == 1]
+            if match and len(set(match)) == 1:
+                p = match[0]
+            else:
+                p = len(persons)
+                persons.append({"names": [], "given": None, "spans": [], "surname_forms": {surname},
+                                "honorific_only": True})
+                by_surname[surname].append(p)
+            person = persons[p]
+            person["honorific_only"] &= len(tokens) == 1 and tokens[0] in honorific_only
+            if len(base) > 1 and person["given"] is None:
+                person["given"] = fold(base[0])
+                for q in list(by_surname[surname]):
+                    # a surname-only person ("Herr Müller") joins the full name
+                    if q != p and persons[q]["given"] is None and persons[q]["spans"]:
+                        person["spans"] += persons[q]["spans"]
+                        person["names"] += persons[q]["names"]
+                        persons[q]["spans"] = []
+            person["names"].append(display)
+            person["spans"].append((doc.starts[tokens[0]], doc.ends[tokens[-1]],
+                                    "discovered" if len(tokens) > 1 else "surname"))
+            person["surname_forms"] |= {fold(f) for f in inflect(base[-1], lang or "")} | {keys[tokens[-1]]}
+            if lang == "de":
+                person["surname_forms"].add(surname + "s")
+        persons = [p for p in persons if p["spans"]]
+        form_owner: dict[str, set[int]] = defaultdict(set)
+        for i, p in enumerate(persons):
+            for form in p["surname_forms"]:
+                form_owner[form].add(i)
+        in_span = {s for p in persons for s, _, _ in p["spans"]}
+        covered = [(s, e) for p in persons for s, e, _ in p["spans"]]
+        lowercase = doc.lowercase_keys()
+        multi_token_kb = {m.actor_id for m in mentions if " " in text[m.start:m.end] or m.method in ("fuzzy", "role")}
+        kept = []
+        for m in mentions:
+            # A KB person's bare surname when the document names only an unlisted person with it ("Leo Gabriel
+            # ... Gabriel"): always for a surname derived from a full name, for one the KB lists as an alias
+            # ("Medvedev") only after the unlisted person's full name.
+            if self._type.get(m.actor_id) == "person" and m.actor_id not in multi_token_kb and m.method != "role":
+                k = bisect.bisect_left(doc.starts, m.start)
+                owners = form_owner.get(keys[k], set()) if k < len(keys) and doc.ends[k] == m.end else set()
+                if len(owners) == 1:
+                    owner = persons[next(iter(owners))]
+                    first = min(s for s, _, method in owner["spans"] if method == "discovered") \
+                        if any(method == "discovered" for _, _, method in owner["spans"]) else len(text)
+                    if m.method == "surname" or first < m.start:
+                        owner["spans"].append((m.start, m.end, "surname"))
+                        continue
+            kept.append(m)
+        for k in [k for k, key in enumerate(keys) if key in form_owner]:
+            owners = form_owner[keys[k]]
+            if len(owners) != 1 or doc.starts[k] in in_span or not name_like(k) or keys[k] in lowercase \
+                    or persons[next(iter(owners))]["honorific_only"]:
+                continue
+            if any(s <= doc.starts[k] < e for s, e in covered):
+                continue
+            if k + 1 < len(keys) and doc.joined(k) and name_like(k + 1):
+                continue  # part of another name
+            if k > 0 and doc.joined(k - 1) and keys[k - 1] in given and not raws[k - 1].isupper():
+                continue  # another given name: another person
+            persons[next(iter(owners))]["spans"].append((doc.starts[k], doc.ends[k], "surname"))
+        names: dict[str, str] = {}
+        for p in persons:
+            counts = Counter(p["names"])
+            actor = max(counts, key=lambda name: (len(name.split()), len(name), counts[name], name))
+            actor_id = person_slug(actor)
+            names[actor_id] = actor
+            kept += [_Resolved(s, e, actor_id, method, None) for s, e, method in p["spans"]]
+        return kept, names
+
 
 @dataclass
 class _Resolved:
@@ -809,10 +1210,11 @@ class _Resolved:
 
 
 class _Doc:
-    __slots__ = ("text", "lang", "date", "starts", "ends", "raws", "keys", "_lowercase")
+    __slots__ = ("text", "lang", "date", "date_window", "starts", "ends", "raws", "keys", "_lowercase")
 
     def __init__(self, text, lang, date, starts, ends, raws, keys):
         self.text, self.lang, self.date = text, lang, date
+        self.date_window = (date, date)
         self.starts, self.ends, self.raws, self.keys = starts, ends, raws, keys
         self._lowercase: set[str] | None = None
 
@@ -827,7 +1229,7 @@ class _Doc:
         gap = self.text[self.ends[j]:self.starts[j + 1]]
         if gap in (" ", "-", "\u00a0", "'", "’", "‐", "‑"):
             return True
-        return gap == ". " and len(self.raws[j]) == 1
+        return gap in (". ", ".") and len(self.raws[j]) == 1 and self.raws[j].isupper()
 
     def token_starts_sentence(self, k: int) -> bool:
         """True when token k is the first word of a sentence, a line or a quotation."""
@@ -840,11 +1242,182 @@ class _Doc:
 
 
 
+# Nouns of organisations and places that are capitalised next to a person's name
+# ("Konrad-Adenauer-Stiftung", "John Hopkins University") or that are no name at all ("Christian Democrats").
+_ORG_WORDS = frozenset(fold(w) for w in """
+    foundation institute university college school hospital street square avenue road bridge station airport
+    prize award cup league club fund trust journal review magazine radio channel center centre museum hotel
+    church cathedral palace castle tower park hall island islands river lake valley forest gate media holdings
+    airlines motors democrats democratic republicans socialists conservatives liberals greens labour tories
+    administration doctrine plan act law treaty report memorial stadium arena street avenue jr sr
+    fondazione istituto scuola ospedale via piazza premio coppa museo teatro stadio aeroporto ponte
+    fondation institut école hôpital rue place avenue boulevard prix coupe musée théâtre stade aéroport pont
+    lycée collège stiftung institut schule klinik krankenhaus straße strasse platz allee preis pokal museum
+    theater stadion flughafen brücke gymnasium haus kaserne fundacja instytut szkoła szpital ulica plac aleja
+    nagroda puchar muzeum teatr stadion lotnisko most liceum фонд институт школа больница улица площадь проспект
+    премия кубок музей театр стадион аэропорт мост
+    militare militaire militär military harbour harbor agreement eye rising show district authority chor
+    north south east west nord sud est ovest ost süd west północ południe wschód zachód север юг восток запад
+    sociedad limitada decreto rep reps sen gov gen col lt sgt capt atty
+""".split())
+# Words before a name that make it the name of a street, prize or saint
+_PLACE_BEFORE = frozenset(fold(w) for w in """
+    via piazza corso viale largo rue place avenue boulevard quai ulica ul plac aleja osiedle улица ул проспект
+    площадь переулок saint sankt san santa santo st ste sainte aeroporto aéroport lotnisko fondazione fondation
+    stiftung fundacja institut istituto premio prix preis nagroda
+""".split())
+# Titles after which a surname alone is a person ("Herr Müller", "Mr Swadling", "pani Nowak")
+_SURNAME_HONORIFICS = frozenset(fold(w) for w in """
+    mr mrs ms miss dr herr frau signor signora sig monsieur madame mme mlle m pan pani panią panem pana
+    господин госпожа господина госпожи
+""".split())
+_NAME_GAPS_ALL = (" ", "\u00a0", "-", "‐", "‑", "'", "’")
+# Languages where capitalised genitives (of places, parties) follow titles: "президента Египта", "Präsident Frankreichs"
+_GENITIVE_LANGS = frozenset({"de", "ru", "uk", "be", "pl", "cs", "sk", "bg", "sr", "hr", "sl"})
+_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Del", "La", "Le", "Van", "Von", "O", "D", "L")
+# Lower-case particles inside a name, by the word before them (None: after a capitalised word).
+_NAME_PARTICLES = {
+    None: frozenset("von van de di da del della dos du bin ibn al el ter ten".split()),
+    "von": frozenset("der dem den zu".split()), "van": frozenset("der den de".split()),
+    "de": frozenset("la los las".split()), "zu": frozenset(), "al": frozenset(), "el": frozenset(),
+}
+
+
+def _particles_after(previous: str | None) -> frozenset[str]:
+    """Particles that may follow ``previous`` (a particle, or None after a capitalised name word)."""
+    return _NAME_PARTICLES.get(previous, frozenset())
+_BASE_ENDINGS = {
+    "ru": ("", "а", "я", "й", "ь", "ий", "ый", "ой", "ая", "ия"),
+    "pl": ("", "a", "i", "y", "ek", "ec", "k", "g", "d", "t", "r", "ł", "da", "ta", "ra", "ka", "ga", "ła", "sa",
+           "za", "na", "ch", "st", "sn", "zd", "cha"),
+}
+_IMPOSSIBLE_RU = re.compile("[ьъ][ьъй]")
+_MALE_OBLIQUE = {"pl": r"(?:[^aeiouyąęó]a|iego|ego|owi|em)$", "ru": r"(?:[^аеёиоуыэюя]а|ого|ому|ым|ом)$"}
+_FEMALE_SURNAME = {"ru": ("ая", "ова", "ева", "ёва", "ина", "ына"), "pl": ("ska", "cka", "dzka", "owa", "ówna", "ewa")}
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_bases(word: str, lang: str) -> tuple[str, ...]:
+    """Nominative forms of which ``word`` (a case form of a surname) is an inflection, closest first."""
+    family = "ru" if lang in ("ru", "uk", "be") else lang
+    endings = _BASE_ENDINGS.get(family)
+    if not endings:
+        return ()
+    lower = word.lower()
+    found: dict[str, tuple[int, int]] = {}
+    for cut in range(1, min(4, len(lower) - 2) + 1):
+        for add in endings:
+            candidate = lower[:-cut] + add
+            if candidate != lower and not _IMPOSSIBLE_RU.search(candidate) and lower in inflect(candidate, lang):
+                # the bare stem first (Кляйном: Кляйн), then the usual adjectival surname (Сатановского:
+                # Сатановский rather than Сатановской)
+                rank = 0 if not add else 1 if add in ("ий", "ый", "i", "y") else 2
+                found.setdefault(word[:-cut] + add, (rank, cut))
+    return tuple(sorted(found, key=lambda shown: found[shown]))
+
+
+def _base_name(words: list[str], keys: list[str], lang: str | None, given: dict[str, tuple[str, ...]],
+               doc_keys: set[str], locales: dict[str, frozenset[str]]) -> list[str]:
+    """Nominative form of a name's tokens in Russian, Ukrainian and Polish ("Сергея Кургиняна" -> "Сергей
+    Кургинян", "Jacka Kurskiego" -> "Jacek Kurski"); German genitive -s dropped when the bare form occurs."""
+    out = list(words)
+    if lang == "de":
+        if len(words) > 1 and words[-1].endswith("s") and fold(words[-1][:-1]) in doc_keys:
+            out[-1] = words[-1][:-1]
+        return out
+    if lang not in ("ru", "uk", "be", "pl") or len(words) < 2:
+        return out
+    family = "ru" if lang != "pl" else "pl"
+    own = ("pl_",) if family == "pl" else ("ru_", "uk_", "hand")
+
+    def native(name: str) -> bool:
+        return any(loc.startswith(own) for loc in locales.get(name, ()))
+
+    def preferred(names, surface: str) -> list[str]:
+        """Own language first, then the spelling closest to the document's (Mikołaja: Mikołaj, not Mikolaj)."""
+        def shared(b: str) -> int:
+            return next((i for i, (x, y) in enumerate(zip(b.lower(), surface.lower())) if x != y), len(b))
+        return sorted(names, key=lambda b: (not native(b), -shared(b), -len(b), b))
+
+    bases = given.get(keys[0], ())
+    nominative = [b for b in bases if fold(b) == keys[0]]
+    inflected = preferred((b for b in bases if fold(b) != keys[0]), words[0])
+    if inflected and not nominative and all(w.isupper() for w in words[1:]):
+        return [_spelt_as(inflected[0], words[0]), *words[1:]]  # "Piotra II" -> "Piotr II"
+    last_bases = _surname_bases(words[-1], lang)
+    if not inflected or not last_bases:
+        return out
+    if nominative and any(native(b) for b in nominative) and not any(native(b) for b in inflected):
+        return out  # "Helena Dalli", not the genitive of "Helen"
+    if nominative and not any(fold(b) in doc_keys for b in last_bases) and (
+            words[-1].lower().endswith(_FEMALE_SURNAME[family])
+            or not re.search(_MALE_OBLIQUE[family], words[-1].lower())):
+        return out  # without evidence, "Helena Dalli" stays; "Adriana Zandberga" is Adrian Zandberg's genitive
+    first = next((b for b in inflected if fold(b) in doc_keys), inflected[0])
+    female = fold(first).endswith(("a", "а", "я"))
+    out[0] = _spelt_as(first, words[0])
+    for i in range(1, len(words)):
+        if words[i].islower() or words[i].isupper():  # particles, initials, regnal numbers ("Piotra II")
+            continue
+        middle = preferred((b for b in given.get(keys[i], ()) if fold(b) != keys[i]), words[i])
+        if middle and i < len(words) - 1:
+            out[i] = _spelt_as(middle[0], words[i])  # a second given name: "Jana Pawła" -> "Jan Paweł"
+            continue
+        candidates = _surname_bases(words[i], lang)
+        if not candidates:
+            continue
+        in_doc = [c for c in candidates if fold(c) in doc_keys]
+        fitting = [c for c in candidates if fold(c).endswith(("a", "а", "я")) == female]
+        # no base of the given name's gender: a clear case ending still goes ("Nikicie Paninowi": Nikita is
+        # male), other words are invariant ("Джона Донохью")
+        oblique = re.search(_MALE_OBLIQUE[family], words[i].lower())
+        out[i] = (in_doc or fitting or (candidates if oblique else [words[i]]))[0]
+    return out
+
+
+def _spelt_as(base: str, surface: str) -> str:
+    """``base`` with the letters of the document's ``surface`` when it begins with it ("Boleslaw",
+    "Bolesława" -> "Bolesław")."""
+    head = surface[:len(base)]
+    return head if len(head) == len(base) and fold(head) == fold(base) else base
+
+
+def _join_name(text: str, doc: "_Doc", tokens: list[int], words: list[str]) -> str:
+    """Name written with the document's separators between its (base form) words."""
+    parts = [words[0]]
+    for (a, b), word in zip(zip(tokens, tokens[1:]), words[1:]):
+        parts.append(text[doc.ends[a]:doc.starts[b]].replace("\u00a0", " "))
+        parts.append(word)
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    """Folded stopwords of a language (stopwordsiso); empty for an unknown language."""
+    if not lang:
+        return frozenset()
+    import stopwordsiso
+
+    return frozenset(fold(w) for w in stopwordsiso.stopwords(lang)) if stopwordsiso.has_lang(lang) else frozenset()
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0\"'“”„«»‘’([—–-":
         i -= 1
     return i < 0 or text[i] in ".!?…:;\n"
+
+
+_DATE_WINDOWS = {None: None, "day": None, "month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
+
+
+def _date_window(date: pd.Timestamp | None, precision: str | None) -> tuple:
+    """First and last day the document's date may stand for ("month": the whole month)."""
+    offset = _DATE_WINDOWS.get(precision)
+    if date is None or offset is None:
+        return date, date
+    first = date.replace(day=1) if precision == "month" else date.replace(month=1, day=1)
+    return first, first + offset
 
 
 def _as_date(value) -> pd.Timestamp | None:
@@ -876,30 +1449,39 @@ def extract_mentions(
     *,
     kb: KnowledgeBase | None = None,
     fuzzy_threshold: int = 92,
+    unlisted_persons: bool = True,
     progress: bool = False,
     return_unresolved: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Mentions table (DESIGN ``mentions`` plus ``role`` and ``lang``), sorted by doc_id and start.
+    """Mentions table (DESIGN ``mentions`` plus ``role``, ``lang`` and ``in_kb``), sorted by doc_id and start.
 
-    With ``return_unresolved=True`` also returns the role phrases and bare names that could not be
+    ``unlisted_persons``: also report persons absent from the KB (``in_kb`` False, ``actor_id`` "x-<slug>",
+    ``method`` "discovered" for the name, "surname" for its surname alone). Role phrases use ``date`` and,
+    when present, ``date_precision`` (a month-precise date resolves only if one holder held the office
+    all month). With ``return_unresolved=True`` also returns the role phrases and bare names that could not be
     resolved (no date, no country, ambiguous surname...), with ``reason``, for the report to warn.
     """
     _check_documents(documents, ("doc_id", "text", "lang"))
     kb = kb if kb is not None else load_kb()
     matcher = _matcher(kb, fuzzy_threshold)
     dates = documents["date"] if "date" in documents.columns else pd.Series(pd.NaT, index=documents.index)
+    precisions = documents["date_precision"] if "date_precision" in documents.columns else \
+        pd.Series(None, index=documents.index, dtype=object)
     rows: list[tuple] = []
     unresolved: list[dict] = []
-    iterator = zip(documents["doc_id"], documents["text"], documents["lang"], dates)
-    for doc_id, text, lang, date in tqdm(iterator, total=len(documents), disable=not progress, desc="actors"):
+    iterator = zip(documents["doc_id"], documents["text"], documents["lang"], dates, precisions)
+    for doc_id, text, lang, date, precision in tqdm(iterator, total=len(documents), disable=not progress,
+                                                    desc="actors"):
         text = text if isinstance(text, str) else ""
         lang = lang if isinstance(lang, str) and lang else None
-        mentions, missed = matcher.analyse(text, lang=lang, doc_date=date)
+        precision = precision if isinstance(precision, str) and precision in _DATE_WINDOWS else None
+        mentions, missed = matcher.analyse(text, lang=lang, doc_date=date, unlisted_persons=unlisted_persons,
+                                           date_precision=precision)
         rows += [(doc_id, m.actor_id, m.actor, m.actor_type, m.surface, m.start, m.end, m.sentence_id, m.method,
-                  m.role, m.lang) for m in mentions]
+                  m.role, m.lang, m.in_kb) for m in mentions]
         unresolved += [{"doc_id": doc_id, **u} for u in missed]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
-        {"start": "int64", "end": "int64", "sentence_id": "int64"}
+        {"start": "int64", "end": "int64", "sentence_id": "int64", "in_kb": "bool"}
     )
     frame = frame.sort_values(["doc_id", "start", "end", "actor_id"], kind="stable").reset_index(drop=True)
     if not return_unresolved:
@@ -920,7 +1502,8 @@ def _duplicate_groups(documents: pd.DataFrame) -> pd.Series:
 
 
 def summarise_actors(mentions: pd.DataFrame, documents: pd.DataFrame, *, kb: KnowledgeBase | None = None) -> pd.DataFrame:
-    """Actors table: one row per mentioned actor with n_docs, n_mentions and languages.
+    """Actors table: one row per mentioned actor with n_docs, n_mentions, languages and ``in_kb``
+    (False for persons found outside the knowledge base, whose ``country`` is unknown).
 
     Duplicate documents count once per group: n_docs counts groups, n_mentions counts the
     mentions of one document per group (the original when present).
@@ -930,7 +1513,7 @@ def summarise_actors(mentions: pd.DataFrame, documents: pd.DataFrame, *, kb: Kno
     if missing:
         raise ValueError(f"mentions is missing column(s) {', '.join(missing)}")
     kb = kb if kb is not None else load_kb()
-    columns = ["actor_id", "actor", "actor_type", "country", "n_docs", "n_mentions", "langs"]
+    columns = ["actor_id", "actor", "actor_type", "country", "n_docs", "n_mentions", "langs", "in_kb"]
     if mentions.empty:
         return pd.DataFrame(columns=columns)
     groups = _duplicate_groups(documents)
@@ -950,6 +1533,7 @@ def summarise_actors(mentions: pd.DataFrame, documents: pd.DataFrame, *, kb: Kno
     out["langs"] = [v if isinstance(v, list) else [] for v in out["langs"]]
     out["n_mentions"] = counted.groupby("actor_id").size().reindex(out.index).fillna(0).astype("int64")
     out["country"] = out.index.map(kb.actors.set_index("actor_id")["country"].to_dict())
+    out["in_kb"] = out.index.isin(kb.actors["actor_id"])
     out = out.reset_index()[columns]
     return out.sort_values(["n_docs", "n_mentions", "actor_id"], ascending=[False, False, True],
                            kind="stable").reset_index(drop=True)
@@ -998,8 +1582,6 @@ _NOT_NAME_WORDS = frozenset(fold(w) for w in """
     комиссия совет союз партия министерство парламент дума сенат республика правительство европейский
     европейского наций суд армия банк агентство университет
 """.split())
-_NAME_GAPS = (" ", "\u00a0", "-")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][a-zß-öø-ÿā-žа-яёєіїґ'’-]+$")
 
 
 def discover_candidates(
@@ -1008,130 +1590,54 @@ def discover_candidates(
     *,
     min_count: int = 2,
     kb: KnowledgeBase | None = None,
-    max_distance: int = 4,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """Capitalised person names not in the KB, after a title cue ("President", "il ministro",
-    "министр"...; ``cue`` names it) or starting with a first name known to the KB and whose
-    surname recurs alone in the document (``cue`` "surname repeated").
+    """Persons not in the KB, for review: the unlisted persons of ``mentions`` (``in_kb`` False) grouped
+    across documents, or, when ``mentions`` has none, those the recogniser of :func:`extract_mentions`
+    finds in ``documents``.
 
-    Variants (case forms, spellings) are grouped with rapidfuzz; groups seen in fewer than
-    ``min_count`` mentions are dropped. ``yaml`` holds an entry to review and paste into actors.yaml.
+    Spellings are grouped with rapidfuzz; groups with fewer than ``min_count`` mentions are dropped.
+    ``cue`` is the title before the name ("ministro", "Herr") or "given name"; ``yaml`` holds an entry
+    to review and paste into actors.yaml.
     """
     _check_documents(documents, ("doc_id", "text", "lang"))
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, got {min_count}")
-    covered: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    if not mentions.empty:
-        for doc_id, start, end, kind in mentions[["doc_id", "start", "end", "actor_type"]].itertuples(index=False):
-            covered[doc_id].append((start, end, kind))
-    cue_keys = _cue_keys(kb)
-    title_keys = set().union(*cue_keys.values()) | _HONORIFICS
-    compound_titles = {k for k in title_keys if len(k) >= 6}  # endings of "Innenminister", "Vizepremier"
-    not_names = set(_NOT_NAME_WORDS) | _CAPITALISED_COMMON
-    given_names: set[str] = set()
-    if kb is not None:
-        for lang, form in kb.demonyms[["lang", "form"]].itertuples(index=False):
-            not_names |= {fold(v) for v in _adjective_forms(form, lang)}
-        persons = set(kb.actors.loc[kb.actors["actor_type"] == "person", "actor_id"])
-        for actor_id, alias in kb.aliases[["actor_id", "alias"]].itertuples(index=False):
-            tokens = _TOKEN_RE.findall(alias)
-            if actor_id in persons and len(tokens) >= 2:
-                given_names.add(fold(tokens[0]))
-    found: list[tuple[str, str, str, str, str]] = []  # (surface, doc_id, lang, cue, example)
-    iterator = zip(documents["doc_id"], documents["text"], documents["lang"])
-    for doc_id, text, lang in tqdm(iterator, total=len(documents), disable=not progress, desc="candidates"):
-        lang_cues = cue_keys.get(lang) if isinstance(lang, str) else None
-        if not isinstance(text, str) or not lang_cues:
-            continue
-        spans = covered.get(doc_id, [])
-        tokens = list(_TOKEN_RE.finditer(text))
-        words = [t.group() for t in tokens]
-        keys = [fold(w) for w in words]
-        lowercase = {k for k, w in zip(keys, words) if w[0].islower()}
-
-        def name_like(k: int) -> bool:
-            key = keys[k]
-            return bool(_NAME_TOKEN.match(words[k])) and key not in lowercase and key not in title_keys \
-                and key not in not_names and not any(key[i:] in compound_titles for i in range(1, len(key) - 5))
-
-        n = len(tokens)
-        cued: set[int] = set()
-        for c in range(n):
-            if keys[c] not in lang_cues:
-                continue
-            for a in range(c + 1, min(c + 2 + max_distance, n - 1)):
-                b = a + 1
-                if not (name_like(a) and name_like(b) and text[tokens[a].end():tokens[b].start()] in _NAME_GAPS):
-                    continue
-                start, end = tokens[a].start(), tokens[b].end()
-                if b + 1 < n and name_like(b + 1) and text[end:tokens[b + 1].start()] in _NAME_GAPS:
-                    end = tokens[b + 1].end()
-                if "\n" in text[tokens[c].end():start]:
-                    break
-                overlap = [kind for s, e, kind in spans if s < end and start < e]
-                if "person" in overlap:
-                    break
-                if overlap:
-                    continue
-                example = text[max(0, tokens[c].start() - 40):min(len(text), end + 60)].replace("\n", " ")
-                found.append((text[start:end], doc_id, lang, words[c].lower(), example))
-                cued.add(start)
-                break
-        # Without a title: a full name whose surname recurs alone in the document ("Emily Burns ... Burns").
-        by_prefix: dict[str, list[int]] = defaultdict(list)
-        for k in range(n):
-            if words[k][0].isupper() and len(keys[k]) >= 4:
-                by_prefix[keys[k][:4]].append(k)
-        a = 0
-        while a < n - 1:
-            b = a + 1
-            if not (name_like(a) and name_like(b) and text[tokens[a].end():tokens[b].start()] in _NAME_GAPS):
-                a += 1
-                continue
-            if b + 1 < n and name_like(b + 1) and text[tokens[b].end():tokens[b + 1].start()] in _NAME_GAPS:
-                b += 1
-            first = next((k for k in range(a, b) if keys[k] in given_names), None)
-            if first is None:  # a first name the KB knows keeps places and titles ("Northern Ireland") out
-                a = b + 1
-                continue
-            start, end, surname = tokens[first].start(), tokens[b].end(), keys[b]
-            stem = surname[:max(4, len(surname) - 2)]
-            # the surname alone elsewhere: not after a capitalised word inside a sentence
-            # ("Nord Stream ... Nord Stream" is no repeat, "Poi Rudskoy ha detto" is)
-            recurs = any(
-                (t < a or t > b) and keys[t].startswith(stem) and abs(len(keys[t]) - len(surname)) <= 3
-                and not (t > 0 and words[t - 1][0].isupper() and not _starts_sentence(text, tokens[t - 1].start())
-                         and text[tokens[t - 1].end():tokens[t].start()] in _NAME_GAPS)
-                for t in by_prefix.get(surname[:4], ())
-            )
-            if recurs and start not in cued and not any(s < end and start < e for s, e, _ in spans):
-                example = text[max(0, start - 40):min(len(text), end + 60)].replace("\n", " ")
-                found.append((text[start:end], doc_id, lang, "surname repeated", example))
-            a = b + 1
-    columns = CANDIDATE_COLUMNS
-    if not found:
-        return pd.DataFrame(columns=columns)
-    reps, groups, group_of = _group_variants(Counter(f[0] for f in found))
-    members: list[list[tuple[str, str, str, str, str]]] = [[] for _ in groups]
-    variant_langs: dict[str, set[str]] = defaultdict(set)
-    for f in found:
-        members[group_of[f[0]]].append(f)
-        variant_langs[f[0]].add(f[2])
+    missing = [c for c in ("doc_id", "actor", "surface", "start", "method") if c not in mentions.columns]
+    if missing:
+        raise ValueError(f"mentions is missing column(s) {', '.join(missing)}")
+    unlisted = mentions[~mentions["in_kb"].astype(bool)] if "in_kb" in mentions.columns else mentions.iloc[:0]
+    if unlisted.empty:
+        found = extract_mentions(documents, kb=kb, unlisted_persons=True, progress=progress)
+        unlisted = found[~found["in_kb"]]
+    if unlisted.empty:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    langs = dict(zip(documents["doc_id"], documents["lang"]))
+    cue_words = set().union(*_cue_keys(kb).values()) | _SURNAME_HONORIFICS | _HONORIFICS
+    reps, groups, group_of = _group_variants(Counter(unlisted["actor"]))
+    members: list[list[tuple]] = [[] for _ in groups]
+    for row in unlisted[["doc_id", "actor", "surface", "start", "method"]].itertuples(index=False):
+        members[group_of[row.actor]].append(row)
     rows = []
-    for i, (variants, items) in enumerate(zip(groups, members)):
+    for i, items in enumerate(members):
         if len(items) < min_count:
             continue
-        langs = sorted({f[2] for f in items})
-        cue = Counter(f[3] for f in items).most_common(1)[0][0]
-        by_lang = defaultdict(list)
-        for v in sorted(variants):
-            for lang in sorted(variant_langs[v]):
-                by_lang[lang].append(v)
-        alias_yaml = ", ".join(f"{lang}: [{', '.join(vs)}]" for lang, vs in sorted(by_lang.items()))
-        rows.append((reps[i], sorted(variants), len({f[1] for f in items}), len(items), langs, cue, items[0][4],
+        names = [r for r in items if r.method == "discovered"] or items
+        variants_by_lang: dict[str, set[str]] = defaultdict(set)
+        for r in names:
+            variants_by_lang[langs.get(r.doc_id) or "und"].add(r.surface)
+        first = names[0]
+        text = texts.get(first.doc_id) or ""
+        before = _TOKEN_RE.findall(text[max(0, first.start - 30):first.start])
+        cue = before[-1].lower() if before and fold(before[-1]) in cue_words else "given name"
+        example = text[max(0, first.start - 40):first.start + len(first.surface) + 60].replace("\n", " ")
+        doc_langs = sorted({langs[r.doc_id] for r in items if isinstance(langs.get(r.doc_id), str)})
+        alias_yaml = ", ".join(f"{lang}: [{', '.join(sorted(vs))}]" for lang, vs in sorted(variants_by_lang.items()))
+        rows.append((reps[i], sorted(set().union(*variants_by_lang.values())),
+                     len({r.doc_id for r in items}), len(items), doc_langs, cue, example,
                      f"- name: {reps[i]}\n  type: person\n  country: null\n  aliases: {{{alias_yaml}}}"))
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
     return frame.sort_values(["n_docs", "n_mentions", "candidate"], ascending=[False, False, True],
                              kind="stable").reset_index(drop=True)
 

@@ -8,6 +8,7 @@ import pytest
 
 from analysis.actors import (
     MENTION_COLUMNS,
+    METHODS,
     ActorMatcher,
     discover_candidates,
     extract_mentions,
@@ -88,13 +89,30 @@ ACTORS_YAML = """
 - name: Donald Trump
   type: person
   country: US
+  aliases: {en: [Trump]}
 - name: Barack Obama
   type: person
   country: US
+  aliases: {en: [Obama]}
 - name: Elizabeth II
   type: person
   country: GB
   aliases: {en: [Queen Elizabeth II], ru: [Елизавета Вторая], fr: [reine Élisabeth]}
+- name: Sigmar Gabriel
+  type: person
+  country: DE
+- name: Kurt Volker
+  type: person
+  country: US
+  aliases: {en: [Kurt Volker, Volker]}
+- name: Dmitry Medvedev
+  type: person
+  country: RU
+  aliases: {en: [Dmitry Medvedev, Medvedev], de: [Dmitri Medwedew, Medwedew]}
+- name: Akinori Eto
+  type: person
+  country: JP
+  aliases: {ru: [Акинори Это]}
 - name: Russia
   type: country
   country: RU
@@ -140,8 +158,8 @@ def matcher(small_kb):
     return ActorMatcher(small_kb)
 
 
-def found(matcher, text, lang, date=None):
-    mentions = matcher.match(text, lang=lang, doc_date=date)
+def found(matcher, text, lang, date=None, unlisted=False):
+    mentions = matcher.match(text, lang=lang, doc_date=date, unlisted_persons=unlisted)
     for m in mentions:
         assert text[m.start:m.end] == m.surface
     return [(m.surface, m.actor_id, m.method) for m in mentions]
@@ -224,6 +242,8 @@ def test_inflection_rules():
     assert {"россии", "россию"} <= inflect("Россия", "ru")
     assert {"украины", "украине", "украину"} <= inflect("Украина", "ru")
     assert {"putina", "putinowi", "putinem", "putinie"} <= inflect("Putin", "pl")
+    assert {"евгения", "евгению", "евгением"} <= inflect("Евгений", "ru") and "евгеного" not in inflect("Евгений", "ru")
+    assert {"paweł"[:-2] + "ła", "pawłowi", "pawle"} <= inflect("Paweł", "pl")
     assert {"zełenskiego", "zełenskiemu", "zełenskim"} <= inflect("Zełenski", "pl")
     assert {"rosji", "rosję", "rosją"} <= inflect("Rosja", "pl")
     assert inflect("Putin", "de") == {"putins"}
@@ -286,15 +306,25 @@ def test_particle_surname(matcher):
         ("Yesterday Hillary Clinton said no.", "en", []),
         ("Jean-Michel Darrois, ami de Macron.", "fr", []),
         ("Ieri Hillary Clinton e Bill Clinton.", "it", [("Bill Clinton", "bill-clinton", "alias")]),
-        ("The Trump-Putin summit.", "en", [("Trump", "donald-trump", "surname"), ("Putin", "vladimir-putin", "alias")]),
-        ("President Barach Obama waved.", "en", [("Obama", "barack-obama", "surname")]),
-        ("Yesterday Obama waved.", "en", [("Obama", "barack-obama", "surname")]),
+        ("The Trump-Putin summit.", "en", [("Trump", "donald-trump", "alias"), ("Putin", "vladimir-putin", "alias")]),
+        ("President Barach Obama waved.", "en", [("Obama", "barack-obama", "alias")]),
+        ("Yesterday Obama waved.", "en", [("Obama", "barack-obama", "alias")]),
         ("Путин Владимир Владимирович.", "ru", [("Путин", "vladimir-putin", "alias")]),
-        ("Hier, le président Michel a parlé.", "fr", [("Michel", "charles-michel", "surname")]),
+        ("Hier, le président Charles Michel a parlé. Michel a dit non.", "fr",
+         [("Charles Michel", "charles-michel", "alias"), ("Michel", "charles-michel", "surname")]),
     ],
 )
 def test_bare_name_inside_a_longer_unknown_name(matcher, text, lang, expected):
     assert found(matcher, text, lang) == expected
+
+
+def test_a_surname_the_kb_does_not_list_alone_needs_the_full_name(matcher):
+    # Charles Michel's "Michel" is derived from his full name, not listed: alone it is a given name
+    # as often as his surname, so it is left unresolved ...
+    assert found(matcher, "Hier, Michel a parlé.", "fr") == []
+    # ... unless the document names him in full.
+    assert found(matcher, "Charles Michel est arrivé. Hier, Michel a parlé.", "fr")[-1] == (
+        "Michel", "charles-michel", "surname")
 
 
 def test_no_surname_from_titles_or_regnal_numbers(matcher):
@@ -420,7 +450,7 @@ def test_discover_candidates_groups_case_forms(small_kb):
 
 def test_discover_candidates_case_form_joins_its_surname_not_a_closer_other_name(small_kb):
     # "Ивана Петрова" is closer to "Ивана Ветрова" (another person, fuzz.ratio 92) than to
-    # "Иван Петров" (92 > 91.7), yet only the latter shares its surname.
+    # "Иван Петров" (92 > 91.7), yet only the latter is the same person (in the nominative).
     docs = _documents([
         ("1", "Об этом заявил министр Иван Петров.", "ru", None, None),
         ("2", "Вчера министр Иван Петров уехал.", "ru", None, None),
@@ -430,17 +460,17 @@ def test_discover_candidates_case_form_joins_its_surname_not_a_closer_other_name
     ])
     table = discover_candidates(docs, extract_mentions(docs, kb=small_kb), min_count=1)
     groups = {row.candidate: (sorted(row.variants), row.n_mentions) for row in table.itertuples()}
-    assert groups == {"Иван Петров": (["Иван Петров", "Ивана Петрова"], 3), "Ивана Ветрова": (["Ивана Ветрова"], 2)}
+    assert groups == {"Иван Петров": (["Иван Петров", "Ивана Петрова"], 3), "Иван Ветров": (["Ивана Ветрова"], 2)}
 
 
 def test_discover_candidates_without_title_cue(small_kb):
-    # "Sergei" is a first name the KB knows (Sergei Lavrov) and the surname recurs alone.
+    # "Sergei" is a given name; its surname alone later is the same person.
     docs = _documents([
         ("1", "Ieri Sergei Rudskoy ha parlato a lungo. Poi Rudskoy ha lasciato Mosca.", "it", None, None),
         ("2", "Northern Ireland voted. Ireland is small. New York and York.", "en", None, None),
     ])
     table = discover_candidates(docs, extract_mentions(docs, kb=small_kb), min_count=1, kb=small_kb)
-    assert list(zip(table["candidate"], table["cue"])) == [("Sergei Rudskoy", "surname repeated")]
+    assert list(zip(table["candidate"], table["cue"], table["n_mentions"])) == [("Sergei Rudskoy", "given name", 2)]
     assert table.iloc[0]["yaml"].startswith("- name: Sergei Rudskoy\n  type: person")
 
 
@@ -571,22 +601,49 @@ def _dev_documents(semeval_dir: Path) -> pd.DataFrame:
     return _documents(rows)
 
 
+# Persons outside the KB are reported under the document's spelling; these cross-script pairs were
+# checked by hand (the transliteration rule of _same_person cannot bridge them).
+SAME_PERSON = {("Чан Кайши", "Chiang Kai-shek"), ("Питер Маккалоу", "Peter McCullough"), ("Рей Кляйн", "Ray Cline")}
+
+
+def _same_person(predicted: str, gold: str) -> bool:
+    """The predicted actor is the gold person: same canonical name, or (persons outside the KB) the
+    same name up to script and diacritics (surname, and given name when both have one)."""
+    from rapidfuzz import fuzz
+
+    from analysis.names import transliterate
+
+    if predicted == gold or (predicted, gold) in SAME_PERSON:
+        return True
+    a, b = (["".join(c if c.isalnum() else " " for c in transliterate(x)).split() for x in (predicted, gold)])
+    if not a or not b or fuzz.ratio(a[-1], b[-1]) < 85:
+        return fuzz.ratio(" ".join(a), " ".join(b)) >= 85
+    return len(a) == 1 or len(b) == 1 or fuzz.ratio(a[0], b[0]) >= 70
+
+
 def test_person_mentions_on_hand_checked_dev_documents(semeval_dir):
     kb = load_kb()
     mentions = extract_mentions(_dev_documents(semeval_dir), kb=kb)
     names = mentions[(mentions["actor_type"] == "person") & (mentions["method"] != "role")]
     in_kb = set(kb.actors["actor"])
-    predicted = correct = gold_in_kb = found_in_kb = 0
+    predicted = correct = gold_total = gold_in_kb = found_in_kb = 0
     for doc_id, gold in DEV_GOLD.items():
         counts = names.loc[names["doc_id"] == doc_id, "actor"].value_counts()
+        matched: dict[str, int] = {}
         for person, n in counts.items():
             predicted += n
-            correct += min(n, gold.get(person, 0))
+            target = next((g for g in gold if _same_person(person, g)), None)
+            if target is not None:
+                matched[target] = matched.get(target, 0) + n
         for person, n in gold.items():
+            ok = min(n, matched.get(person, 0))
+            correct += ok
+            gold_total += n
             if person in in_kb:
                 gold_in_kb += n
-                found_in_kb += min(n, int(counts.get(person, 0)))
+                found_in_kb += ok
     assert correct / predicted >= 0.95
+    assert correct / gold_total >= 0.85  # persons outside the KB included
     assert found_in_kb / gold_in_kb >= 0.95
 
 
@@ -599,3 +656,154 @@ def test_multiword_names_may_end_in_a_lower_case_word():
         "Le président a visité l'Arabie saoudite avant la réunion de l'Union européenne.", lang="fr")}
     assert {("Arabie saoudite", "saudi-arabia"), ("Union européenne", "european-union")} <= found
     assert not matcher.match("la arabie saoudite", lang="fr")  # a lower-case start is not a name
+
+
+# --- persons outside the knowledge base -----------------------------------------------------------
+
+def persons(matcher, text, lang, date=None):
+    """(surface, actor, method, in_kb) of the person mentions, in text order."""
+    out = []
+    for m in matcher.match(text, lang=lang, doc_date=date):
+        assert text[m.start:m.end] == m.surface
+        if m.actor_type == "person":
+            out.append((m.surface, m.actor, m.method, m.in_kb))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Brexit campaigner Michael Swadling said the deal was bad. Mr Swadling added a warning.", "en",
+         [("Michael Swadling", "Michael Swadling", "discovered", False),
+          ("Swadling", "Michael Swadling", "surname", False)]),
+        ("Il ministro degli Esteri ucraino Dmytro Kuleba ha incontrato Luigi Di Maio a Roma.", "it",
+         [("Dmytro Kuleba", "Dmytro Kuleba", "discovered", False),
+          ("Luigi Di Maio", "Luigi Di Maio", "discovered", False)]),
+        ("Selon Gérald Darmanin, rien ne change. Darmanin a cité Charles de Gaulle.", "fr",
+         [("Gérald Darmanin", "Gérald Darmanin", "discovered", False), ("Darmanin", "Gérald Darmanin", "surname", False),
+          ("Charles de Gaulle", "Charles de Gaulle", "discovered", False)]),
+        ("Die Abgeordnete Sevim Dagdelen kritisierte das. Dagdelen forderte mehr.", "de",
+         [("Sevim Dagdelen", "Sevim Dagdelen", "discovered", False), ("Dagdelen", "Sevim Dagdelen", "surname", False)]),
+        ("Według Jacka Kurskiego nic się nie zmieni. Kurski powiedział to wczoraj.", "pl",
+         [("Jacka Kurskiego", "Jacek Kurski", "discovered", False), ("Kurski", "Jacek Kurski", "surname", False)]),
+        ("Posłankę Annę Marię Siarkowską zapytano o to.", "pl",
+         [("Annę Marię Siarkowską", "Anna Maria Siarkowska", "discovered", False)]),
+        ("Слова политолога Сергея Кургиняна цитируют часто. Кургинян заявил, что Путин прав.", "ru",
+         [("Сергея Кургиняна", "Сергей Кургинян", "discovered", False), ("Кургинян", "Сергей Кургинян", "surname", False),
+          ("Путин", "Vladimir Putin", "alias", True)]),
+        ("Об этом сообщила Людмила Денисова. Денисову уволили.", "ru",
+         [("Людмила Денисова", "Людмила Денисова", "discovered", False), ("Денисову", "Людмила Денисова", "surname", False)]),
+    ],
+)
+def test_unlisted_persons_in_six_languages(matcher, text, lang, expected):
+    assert persons(matcher, text, lang) == expected
+
+
+def test_unlisted_person_ids_are_stable_and_apart_from_kb_ids(matcher):
+    first = matcher.match("Yesterday Michael Swadling spoke.", lang="en")
+    second = matcher.match("Michael Swadling a parlé hier.", lang="fr")
+    assert first[0].actor_id == second[0].actor_id == "x-michael-swadling"
+    cyrillic = matcher.match("Вчера выступил Сергей Кургинян.", lang="ru")
+    assert [m.actor_id for m in cyrillic] == ["x-sergei-kurginian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Christian Democrats met in South Africa near the Konrad Adenauer Foundation.", "en"),
+        ("The ambassador to South Africa and the Daily Beast reporter left London Eye.", "en"),
+        ("La Marina Militare pattuglia il Mar Nero da via Giuseppe Garibaldi.", "it"),
+        ("Les manifestants ont défilé rue Jean Jaurès puis place Charles de Gaulle.", "fr"),
+        ("Die Demokratische Partei der Völker und die Konrad-Adenauer-Stiftung protestierten.", "de"),
+        ("Matka Boska dwukrotnie ukazała się żołnierzom w Emilia-Romagna.", "pl"),
+        ("Президента Египта встретили в Новой Зеландии.", "ru"),
+    ],
+)
+def test_places_organisations_and_common_words_are_not_persons(matcher, text, lang):
+    assert persons(matcher, text, lang) == []
+
+
+def test_a_different_given_name_before_a_kb_surname_is_another_person(matcher):
+    # Leo Gabriel is not Sigmar Gabriel, and his surname alone later is Leo Gabriel too.
+    text = "Das Weltbild des Autors Leo Gabriel schimmert durch. Beiläufig flechtet Gabriel eine Aussage ein."
+    assert persons(matcher, text, "de") == [("Leo Gabriel", "Leo Gabriel", "discovered", False),
+                                           ("Gabriel", "Leo Gabriel", "surname", False)]
+    text = "Daniil Medvedev gewann in Wimbledon. Medvedev jubelte."
+    assert persons(matcher, text, "de") == [("Daniil Medvedev", "Daniil Medvedev", "discovered", False),
+                                           ("Medvedev", "Daniil Medvedev", "surname", False)]
+    # the KB person's own given name, even in another spelling, still links
+    assert persons(matcher, "Dmitri Medwedew sprach. Medwedew drohte.", "de") == [
+        ("Dmitri Medwedew", "Dmitry Medvedev", "alias", True), ("Medwedew", "Dmitry Medvedev", "alias", True)]
+
+
+def test_common_nouns_equal_to_kb_surnames_are_not_linked(matcher):
+    # "Völker" (peoples) is not Kurt Volker; "Это" (this) is not Akinori Eto
+    assert persons(matcher, "Die Demokratische Partei der Völker wurde verboten.", "de") == []
+    assert persons(matcher, "Alle Völker Europas sind gemeint.", "de") == []
+    assert persons(matcher, "«Это могут быть бесплатные поставки газа», — сказал он.", "ru") == []
+    assert persons(matcher, "Volker said no.", "en") == [("Volker", "Kurt Volker", "alias", True)]
+
+
+def test_initials_and_hyphens_in_unlisted_names(matcher):
+    found = persons(matcher, "Il fils de John F. Kennedy et Hanna Gill-Piątek sont venus.", "fr")
+    assert found == [("John F. Kennedy", "John F. Kennedy", "discovered", False),
+                     ("Hanna Gill-Piątek", "Hanna Gill-Piątek", "discovered", False)]
+
+
+def test_unlisted_persons_can_be_switched_off(small_kb):
+    docs = _documents([("1", "Brexit campaigner Michael Swadling met Vladimir Putin.", "en", None, None)])
+    with_unlisted = extract_mentions(docs, kb=small_kb)
+    assert list(with_unlisted["actor_id"]) == ["x-michael-swadling", "vladimir-putin"]
+    assert list(with_unlisted["in_kb"]) == [False, True] and with_unlisted["in_kb"].dtype == bool
+    without = extract_mentions(docs, kb=small_kb, unlisted_persons=False)
+    assert list(without["actor_id"]) == ["vladimir-putin"] and list(without["in_kb"]) == [True]
+    # discovery works from either table
+    assert list(discover_candidates(docs, without, min_count=1)["candidate"]) == ["Michael Swadling"]
+    assert list(discover_candidates(docs, with_unlisted, min_count=1)["candidate"]) == ["Michael Swadling"]
+    assert set(METHODS) >= {"discovered", "surname"}
+
+
+def test_role_needs_one_holder_over_the_whole_date_period(matcher):
+    text = "Il segretario di Stato americano ha telefonato."
+    # Blinken until 20 January 2025, Rubio from the 21st: a date known to the month cannot tell
+    assert [m.actor_id for m in matcher.match(text, lang="it", doc_date="2025-01-01", date_precision="day")] \
+        == ["antony-blinken"]
+    assert matcher.match(text, lang="it", doc_date="2025-01-01", date_precision="month") == []
+    assert [m.actor_id for m in matcher.match(text, lang="it", doc_date="2022-03-01", date_precision="month")] \
+        == ["antony-blinken"]
+    with pytest.raises(ValueError, match="date_precision"):
+        matcher.match(text, lang="it", doc_date="2022-03-01", date_precision="week")
+
+
+def test_role_is_not_resolved_against_another_holder_named_in_the_text(matcher):
+    # The date says Blinken, but the article names Rubio (another holder of the office): trust neither.
+    text = "Rubio ha parlato a lungo. Il segretario di Stato americano ha poi telefonato."
+    mentions, unresolved = matcher.analyse(text, lang="it", doc_date="2022-01-15")
+    assert [(m.surface, m.actor_id) for m in mentions] == [("Rubio", "marco-rubio")]
+    assert [u["reason"] for u in unresolved] == ["another holder named in the document"]
+
+
+def test_summarise_actors_marks_unlisted_persons(small_kb):
+    docs = _documents([("1", "Brexit campaigner Michael Swadling met Vladimir Putin. Swadling left.", "en", None, None)])
+    table = summarise_actors(extract_mentions(docs, kb=small_kb), docs, kb=small_kb).set_index("actor_id")
+    assert table.loc["x-michael-swadling", "n_mentions"] == 2 and not table.loc["x-michael-swadling", "in_kb"]
+    assert pd.isna(table.loc["x-michael-swadling", "country"])
+    assert table.loc["vladimir-putin", "in_kb"] and table.loc["vladimir-putin", "country"] == "RU"
+
+
+def test_regnal_names_and_no_pronoun_numerals(matcher):
+    assert persons(matcher, "May could end up being compared to George III.", "en") == [
+        ("George III", "George III", "discovered", False)]
+    assert persons(matcher, "Louis XIV et Henri IV régnaient.", "fr") == [
+        ("Louis XIV", "Louis XIV", "discovered", False), ("Henri IV", "Henri IV", "discovered", False)]
+    assert persons(matcher, "Then George I said nothing.", "en") == []
+
+
+def test_surname_alone_after_a_title_when_it_recurs(matcher):
+    text = "Der ÖVP-Innenminister Karner reagierte. Innenminister Karner blieb dabei."
+    assert persons(matcher, text, "de") == [("Karner", "Karner", "surname", False)] * 2
+    assert persons(matcher, "Il ministro Rossi ha parlato. Poi Rossi è partito.", "it") == [
+        ("Rossi", "Rossi", "surname", False)] * 2
+    # once only, or a capitalised genitive after a Polish title: no person
+    assert persons(matcher, "Il ministro Rossi ha parlato.", "it") == []
+    assert persons(matcher, "Minister Zdrowia powiedział. Minister Zdrowia dodał.", "pl") == []
