@@ -1,24 +1,48 @@
 """Diplomatic contacts (calls, meetings, visits, talks, summits, letters) from news text.
 
-Pipeline: per document, a per-language cue regex finds contact words; each cue in a
-sentence becomes a *report* with parties (actor mentions), mode, status and date; reports of
-one event (several sentences, articles or languages) are then merged into one *contact*.
+Pipeline: per document, a per-language cue lexicon finds contact words; each cue in a sentence
+becomes a *report* with parties, mode, status and date; reports of one event (several sentences,
+articles or languages) are then merged into one *contact*.
 
 Rules worth knowing (documented choices):
-- Parties: persons in the cue's clause, else in the sentence; with fewer than two, a back
-  reference ("the two leaders", "le parti", pronouns) adds the previous sentence's persons;
-  states/organisations are parties only when no person is named (a visit may pair one person
-  with the place visited). Fewer than two parties: no report.
-- A definite re-mention ("the call", "la telefonata") with no "with/between" and no date is a
-  reference to an event already reported, not a new report (this keeps bystanders such as a
-  spokesperson who "summarised the call" out of the parties).
-- Generic "talks" cues are absorbed by a specific mode (phone call, meeting...) with the same
-  parties in the same sentence and, when merging, in the same date window.
-- Interviews, speeches and statements are not contacts; negated contacts ("did not meet") are
-  dropped, refusals/cancellations are kept with status ``refused``.
+- Parties are the participants of the cue, not every actor of the sentence. Each cue has a kind:
+  a *noun* ("meeting", "colloquio", "Treffen"), a *direct* verb whose object is the other party
+  ("met", "ha incontrato", "a rencontré", "traf", "odwiedził", "посетил") or a *verb* whose partner
+  needs a preposition ("spoke with", "si sono sentiti", "rozmawiał z", "провёл переговоры с").
+  The left side is the nearest actor before the cue (the subject; for nouns only through a
+  support verb or preposition: "held talks", "during the visit", or as a possessor/compound
+  "Trump's meeting", "NATO-Treffen"), extended over coordinated actors ("A and B met"). The right
+  side is the actor introduced by a partner preposition ("with", "between", "con", "tra", "avec",
+  "mit", "z", "с"; "to/a/à/nach/do/в" for visits, letters and calls), a genitive ("the visit of
+  X", bare genitive in de/pl/ru) or the direct object of a direct verb, extended over
+  coordination ("between A and B"). Reporting verbs ("said", "ha detto", "a déclaré", "sagte",
+  "powiedział", "заявил"), complementisers and hard punctuation end a side, and sources
+  ("according to X", "secondo X", "X zufolge", "по словам X") are never parties, so the person
+  quoted or reporting stays out. "X said in a letter to Y" keeps X (the report is the contact).
+- A fronted adjunct ("In a phone call with A, B said", "Dopo l'incontro ..., A e B") adds the
+  main clause's subject; "the delegation was represented by A, B" adds the delegates.
+- Co-subjects of a non-reciprocal verb or of a visit ("A and B hosted/visited ...") are not a
+  contact between themselves; nor are actors after the cue joined only by "and" ("X will consult
+  with A and B") unless introduced by "between" or linked ("встреча A с B").
+- A cue with fewer than two parties and a plural back reference ("the two leaders", "i due
+  leader", "les deux pays", "beide", "obaj przywódcy", "стороны") takes the actors of that kind
+  from the previous sentences; a subject pronoun before the verb ("He met Zelensky", "Barr said he
+  would consult with X") stands for the person named earlier in the sentence, else for the only
+  person of the previous sentence. Otherwise fewer than two parties means no report: when the
+  parties cannot be determined nothing is emitted.
+- A country or organisation written next to a person of the same side ("US Secretary of State
+  Blinken", "prezydentem Mongolii X") is a title, not a party.
+- Sense filters: "meet the target", German "Entscheidung getroffen"/"trifft auf", "call for" are not
+  contacts; interviews, speeches, press conferences and conversations with media are not contacts.
+- Status: refused when a refusal is next to the cue (up to four words before, three after:
+  "refused to meet", "the visit was cancelled", "bans ... negotiations", "nicht eingeladen"),
+  planned when a call for the contact is next to it ("called for talks", "chiede un incontro") or
+  the cue's clause has a future/plan marker (will, expected, plans, invited ...), else happened.
+  Negated contacts ("did not meet") are dropped.
 - Event date: the date mention nearest to the cue in the sentence (relative to the document
   date); else, for a contact that happened, the document date at its precision; planned or
   refused contacts without a date stay undated.
+- Generic "talks" cues are absorbed by a specific mode with the same parties in the sentence.
 - Merging: same party set, compatible mode and dates within ``date_window_days``. An undated
   report joins an event with the same parties and mode from the same document or story
   (``story_id``); when the corpus has no story ids at all, undated reports with identical
@@ -36,6 +60,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.dates import find_dates, infer_document_dates
+from analysis.kb import KnowledgeBase, load_kb
 from analysis.sentences import split_sentences
 
 MODES = ("phone_call", "video_call", "meeting", "visit", "talks", "summit", "letter")
@@ -45,115 +70,340 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 STATUS_RANK = {"happened": 0, "refused": 1, "planned": 2}
 # Which mode wins when one sentence has several cues with the same parties.
 MODE_RANK = {m: i for i, m in enumerate(("video_call", "phone_call", "summit", "visit", "meeting", "letter", "talks"))}
+# Modes whose partner may be introduced by a destination preposition ("visit to", "letter to", "call to").
+_DESTINATION_MODES = frozenset({"visit", "letter", "phone_call"})
 
 _W = r"[^\W\d_]*"  # rest of a word (letters only): inflection endings
-_CUES: dict[str, dict[str, str]] = {
-    "en": {
-        "video_call": r"video[- ]?(?:call|conference|link|summit|talks)s?|videoconferenc\w*|virtual (?:summit|meeting|talks|call)s?|"
-                      r"(?:by|via|over) video",
-        "phone_call": r"(?:tele)?phone (?:call|conversation|talk|discussion)s?|(?:tele)?phoned|phone talks|"
-                      r"(?:spoke|speaks|speak|talked|talks|spoken|conversation)\s+(?:\w+\s+){0,5}?(?:by|on the|over the) (?:tele)?phone|"
-                      r"(?:a|the|in|during) call with|telephone",
-        "summit": r"summit(?:s|ry)?",
-        "meeting": r"meet|meets|met|meeting|meetings|hosted|sat down with",
-        "visit": r"visit|visits|visited|visiting|state visit",
-        "talks": r"talks|held talks|negotiations|negotiated|consultations|discussed|conferred|informed",
-        "letter": r"letter|letters|wrote to|written to",
-    },
-    "it": {
-        "video_call": rf"videochiamat{_W}|videoconferenz{_W}|video ?collegamento|collegamento video|in video",
-        "phone_call": rf"telefon{_W}|si sono (?:sentiti|chiamati)|chiamata telefonica|sentit[oi] al telefono",
-        "summit": rf"vertic{_W}|summit",
-        "meeting": rf"incontr{_W}|riunion{_W}",
-        "visit": rf"visit{_W}",
-        "talks": rf"colloqui[oi]?|negoziat{_W}|trattativ{_W}|consultazion{_W}|(?:hanno|ha|avevano|aveva) discusso|"
-                 rf"(?:ha|hanno) informato",
-        "letter": r"letter[ae]",
-    },
-    "fr": {
-        "video_call": rf"visioconférenc{_W}|vidéoconférenc{_W}|(?:par|en) (?:vidéo|visio)",
-        "phone_call": rf"téléphon{_W}|appel{_W} téléphonique{_W}",
-        "summit": rf"sommet{_W}",
-        "meeting": rf"rencontr{_W}|réunion{_W}|réuni{_W}",
-        "visit": rf"visit{_W}",
-        "talks": rf"négociation{_W}|négocié{_W}|pourparlers|consultations|(?:s'est|se sont|s’est) entretenu{_W}|"
-                 rf"entretien{_W} avec|(?:ont|a) discuté",
-        "letter": rf"lettre{_W}|courrier",
-    },
-    "de": {
-        "video_call": rf"video{_W}|per video",
-        "phone_call": rf"telefon{_W}",
-        "summit": rf"{_W}gipfel{_W}",
-        "meeting": rf"treffen|trifft|traf|trafen|getroffen|treffens|zusammengetroffen|zusammenkunft",
-        "visit": rf"besuch(?!er){_W}",
-        "talks": rf"gespräche|gesprächen|verhandlung{_W}|verhandelt{_W}|konsultation{_W}|beratungen|sprach mit|sprachen",
-        "letter": r"brief|briefe|briefes|briefs",
-    },
-    "pl": {
-        "video_call": rf"wideokonferencj{_W}|telekonferencj{_W}|wideorozmow{_W}|(?:przez|za pośrednictwem) (?:wideo|łącza wideo)",
-        "phone_call": rf"telefoniczn{_W}|przez telefon|zadzwoni{_W}|rozmawia{_W} telefonicznie|telefonicznie",
-        "summit": rf"szczyt{_W}",
-        "meeting": rf"spotka{_W}|spotkań|spotkani{_W}",
-        "visit": rf"wizyt{_W}|odwiedzi{_W}|odwiedza{_W}",
-        "talks": rf"rozmow{_W}|rozmawia{_W}|negocjac{_W}|negocjowa{_W}|konsultac{_W}",
-        "letter": r"list|listu|listem|listy|liście",
-    },
-    "ru": {
-        "video_call": rf"видеоконференц{_W}|видеосвяз{_W}|видеоформат{_W}|видеозвон{_W}|онлайн-(?:встреч|саммит|переговор){_W}",
-        "phone_call": rf"телефон{_W}|созвонил{_W}|созвонятся|позвонил{_W}",
-        "summit": rf"саммит{_W}",
-        "meeting": rf"встре[чт]{_W}",
-        "visit": rf"визит(?!ер|ёр){_W}|посетил{_W}|посетит|посетят|посещени{_W}",
-        "talks": rf"переговор{_W}|консультаци{_W}|обсудил{_W}|бесед{_W}",
-        "letter": rf"письм{_W}|письмо",
-    },
+# (mode, kind, pattern); kind: noun | direct (transitive verb: object = partner; "A and B met" is
+# reciprocal) | host (transitive, not reciprocal: "A and B hosted X" are co-hosts) | verb (partner after a
+# preposition) | call (English "call": partner only after "with"/"between", never "call for/on").
+_CUES: dict[str, list[tuple[str, str, str]]] = {
+    "en": [
+        ("video_call", "noun", r"video[- ]?(?:call|conference|link|summit|talks|meeting)s?|videoconferenc\w*|"
+                               r"virtual (?:summit|meeting|talks|call)s?|(?:by|via|over) video(?:[- ]?link|conference)?"),
+        ("phone_call", "noun", r"(?:tele)?phone (?:call|conversation|talk|discussion)s?|phone talks|conference calls?|"
+                               r"(?:by|on the|over the|via) (?:tele)?phone|telephone"),
+        ("phone_call", "call", r"calls?"),
+        ("phone_call", "direct", r"(?:tele)?phon(?:ed|es)"),
+        ("summit", "noun", r"summit(?:s|ry)?"),
+        ("meeting", "direct", r"meet|meets|met"),
+        ("meeting", "host", r"(?<=will )host|(?<=would )host|(?<=to )host|hosted|hosting|receiv(?:ed|es)|welcom(?:ed|es)"),
+        ("meeting", "noun", r"meetings?|sat down with|sit down with"),
+        ("visit", "direct", r"visit|visits|visited|visiting|state visits?|trips?"),
+        ("visit", "noun", r"invitations?"),
+        ("visit", "direct", r"invit(?:ed|es|e|ing)"),
+        ("talks", "noun", r"talks|negotiations|consultations"),
+        ("talks", "verb", r"negotiated|negotiating|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
+                          r"spoke|speaks|talked|held talks"),
+        ("letter", "noun", r"letters?"),
+        ("letter", "verb", r"wrote|written|writes"),
+    ],
+    "it": [
+        ("video_call", "noun", rf"videochiamat{_W}|videoconferenz{_W}|video ?collegamento|collegamento video|in video"),
+        ("phone_call", "noun", rf"telefon{_W}|chiamata telefonica|al telefono|per telefono"),
+        ("phone_call", "verb", r"(?:si sono|si erano|si sono poi) (?:sentiti|chiamati)|sentit[oi] al telefono"),
+        ("summit", "noun", rf"vertic{_W}|summit"),
+        ("meeting", "noun", rf"incontr[oi]|riunion{_W}"),
+        ("meeting", "direct", rf"incontr(?:a|ano|ò|arono|at[oaie]|erà|eranno|are|arsi|andosi|ando|ava|avano)"),
+        ("meeting", "host", rf"ricev(?:uto|uta|uti|e|ono|erà|eranno|ere)|accolt[oaie]|accogli{_W}|accoglie|"
+                            rf"ospitat[oaie]|ospita|ospiterà"),
+        ("meeting", "verb", rf"riunit[oaie]|riuni(?:rsi|ranno|rà)"),
+        ("visit", "direct", rf"visit{_W}"),
+        ("visit", "noun", r"invit[oi]"),
+        ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
+        ("talks", "noun", rf"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]"),
+        ("talks", "verb", rf"negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
+                          rf"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]"),
+        ("letter", "noun", r"letter[ae]|missiv[ae]"),
+        ("letter", "verb", r"scritt[oa]|scrive|scriverà"),
+    ],
+    "fr": [
+        ("video_call", "noun", rf"visioconférenc{_W}|vidéoconférenc{_W}|(?:par|en) (?:vidéo|visio)"),
+        ("phone_call", "noun", rf"téléphoni{_W}|(?:au|par) téléphone"),
+        ("phone_call", "verb", rf"téléphon(?:é|e|ent|era|eront|er)"),
+        ("summit", "noun", rf"sommets?"),
+        ("meeting", "noun", rf"rencontres?|réunions?|entrevues?"),
+        ("meeting", "direct", rf"rencontr(?:é|ée|és|ées|e|ent|era|eront|er|ait|aient)"),
+        ("meeting", "host", rf"reçu(?:e|s|es)?|reçoit|reçoivent|recevr(?:a|ont)|recevoir|accueilli{_W}|"
+                            rf"accueill(?:e|ent|era|eront|ir|ait)"),
+        ("meeting", "verb", rf"réuni(?:s|e|es|ra|ront|r)?"),
+        ("visit", "direct", rf"visit{_W}"),
+        ("visit", "verb", rf"rendu(?:e|s|es)?(?= (?:à|en|au|aux|dans|chez)\b)|rendra(?= (?:à|en|au|aux|dans|chez)\b)"),
+        ("visit", "noun", r"invitations?"),
+        ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
+        ("talks", "noun", rf"négociations?|pourparlers|consultations|entretiens?"),
+        ("talks", "verb", rf"négoci(?:é|ent|era|er)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
+                          rf"discut(?:é|ent|era|eront|er)|parl(?:é|ent|era|eront)"),
+        ("letter", "noun", rf"lettres?|courriers?|missives?"),
+        ("letter", "verb", rf"écrit"),
+    ],
+    "de": [
+        ("video_call", "noun", rf"video(?:schalte|konferenz|gespräch|telefonat|call|gipfel|verbindung){_W}|per video"),
+        ("phone_call", "noun", rf"telefonat{_W}|telefongespräch{_W}|telefonkonferenz{_W}|am telefon|per telefon"),
+        ("phone_call", "verb", rf"telefonier{_W}"),
+        ("summit", "noun", rf"{_W}gipfel{_W}"),
+        ("meeting", "noun", rf"zusammenkunft|begegnung(?:en)?|unterredung(?:en)?"),
+        ("meeting", "direct", rf"treffen|treffens|trifft|traf|trafen|getroffen|zusammengetroffen"),
+        ("meeting", "host", rf"empf(?:ing|ingen|ängt|angen)"),
+        ("meeting", "verb", rf"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?zusammen\b)|zusammengekommen"),
+        ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
+        ("visit", "verb", rf"reist(?:e|en)?|gereist"),
+        ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung"),
+        ("visit", "direct", rf"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?ein\b)"),
+        ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?"),
+        ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|"
+                          rf"besprach(?:en)?|diskutiert{_W}|erörtert{_W}"),
+        ("letter", "noun", r"brief|briefe|briefes|briefs|briefen|schreiben"),
+        ("letter", "verb", r"schrieb|schrieben|geschrieben"),
+    ],
+    "pl": [
+        ("video_call", "noun", rf"wideokonferencj{_W}|telekonferencj{_W}|wideorozmow{_W}|(?:przez|za pośrednictwem) (?:wideo|łącza wideo)"),
+        ("phone_call", "noun", rf"telefoniczn{_W}|przez telefon"),
+        ("phone_call", "verb", rf"zadzwoni{_W}|dzwoni{_W}"),
+        ("summit", "noun", rf"szczyt{_W}"),
+        ("meeting", "noun", rf"spotka{_W}|spotkań"),
+        ("meeting", "host", rf"przyj(?:ął|ęła|ęli|mie|mą|muje)|gości(?:ł|ła|li|)"),
+        ("visit", "noun", rf"wizyt{_W}"),
+        ("visit", "direct", rf"odwiedz{_W}|odwiedzi{_W}|odwiedza{_W}"),
+        ("visit", "verb", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się"),
+        ("visit", "noun", rf"zaprosze{_W}"),
+        ("visit", "direct", rf"zaprosi{_W}|zaprasza{_W}"),
+        ("talks", "noun", rf"rozmow{_W}|rozmów|negocjac{_W}|konsultac{_W}|rokowa{_W}"),
+        ("talks", "verb", rf"rozmawia{_W}|porozmawia{_W}|negocjowa{_W}|omówi{_W}|omawia{_W}|dyskutowa{_W}"),
+        ("letter", "noun", r"list|listu|listem|listy|liście|listów"),
+        ("letter", "verb", rf"napisa{_W}"),
+    ],
+    "ru": [
+        ("video_call", "noun", rf"видеоконференц{_W}|видеосвяз{_W}|видеоформат{_W}|видеозвон{_W}|"
+                               rf"онлайн-(?:встреч|саммит|переговор){_W}"),
+        ("phone_call", "noun", rf"телефон{_W}"),
+        ("phone_call", "verb", rf"созвонил{_W}|созвон(?:ятся|ится)"),
+        ("phone_call", "direct", rf"позвонил{_W}|позвонит"),
+        ("summit", "noun", rf"саммит{_W}"),
+        ("meeting", "noun", rf"встре[чт]{_W}"),
+        ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}"),
+        ("visit", "noun", rf"визит(?!ер|ёр){_W}|посещени{_W}"),
+        ("visit", "direct", rf"посетил{_W}|посетит|посетят|посеща{_W}"),
+        ("visit", "verb", rf"прибыл{_W}|приехал{_W}|прилетел{_W}"),
+        ("visit", "noun", rf"приглашени{_W}"),
+        ("visit", "direct", rf"пригласил{_W}|пригласит|приглаша{_W}"),
+        ("talks", "noun", rf"переговор{_W}|консультаци{_W}|бесед{_W}|разговор{_W}"),
+        ("talks", "verb", rf"обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
+        ("letter", "noun", rf"письм{_W}|послани{_W}"),
+        ("letter", "verb", rf"написал{_W}"),
+    ],
 }
+_CUE_PATTERNS: dict[str, re.Pattern] = {}
+_CUE_KINDS: dict[str, dict[str, tuple[str, str]]] = {}
+for _lang, _entries in _CUES.items():
+    _groups = {f"c{i}": (mode, kind) for i, (mode, kind, _) in enumerate(_entries)}
+    _CUE_KINDS[_lang] = _groups
+    # One look-behind for all alternatives: 3-4x faster than one per alternative.
+    _CUE_PATTERNS[_lang] = re.compile(
+        "(?<!\\w)(?:" + "|".join(rf"(?P<c{i}>{pattern})(?!\w)" for i, (_, _, pattern) in enumerate(_entries)) + ")",
+        re.I)
+
+
+def _words(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)
+
+
+# Per-language function words. link: partner prepositions; destination: "to/in" of visits; addressee:
+# "to" of letters and calls;
+# genitive: "of" after a noun; block: other prepositions (topic, cause, place...), which end a side;
+# coord: coordination; report: reporting verbs; source: "according to" (the next actor is a source);
+# source_after: postpositional "zufolge"; comp: complementisers; rel: relative pronouns;
+# conj: clause conjunctions; support: support verbs and prepositions between a subject and a noun cue;
+# adjunct: words that open a fronted adjunct ("In a call with A, B ..."); place: "in" before a host country.
+_LEXICON: dict[str, dict[str, str]] = {
+    "en": dict(
+        place=r"in|at",
+        between=r"between|among",
+        addressee=r"to",
+        link=r"with|between|among",
+        destination=r"to",
+        genitive=r"of",
+        block=r"on|about|over|regarding|concerning|for|against|from|by|after|before|into|without|at|under|as",
+        coord=r"and|as well as|along with|together with|,",
+        report=r"said|says|say|told|tells|tell|added|adds|stated|states|claimed|claims|noted|notes|announced|announces|"
+               r"reported|declared|insisted|explained|argued|warned|stressed|tweeted|posted|wrote|confirmed|revealed",
+        source=r"according to|quoted by|cited by|reported by|confirmed by",
+        source_after=r"(?!x)x",
+        comp=r"that",
+        rel=r"who|which|whom|whose|where",
+        conj=r"but|while|whereas|although|because|though|yet|so|even if|if|unless",
+        support=r"had|has|have|having|held|hold|holds|holding|attended|attend|attends|attending|joined|join|joins|"
+                r"took part|take part|takes part|participated|participates|made|make|makes|paid|pay|pays|conducted|"
+                r"began|begin|started|start|concluded|ended|wrapped up|will have|would have|at|in|during|after|before|"
+                r"ahead of|on|via|by|for|to|was|were|is|are|arrived|came|went|travell?ed|headed|flew|"
+                r"sent|sends|send|addressed|signed|his|her|their|its|conduct\w*|lead|leads|leading|led|open\w*|resum\w*|launch\w*|engag\w*|enter\w*|pursu\w*",
+        adjunct=r"in|during|after|before|at|on|following|speaking|ahead of|prior to|while|by|via",
+    ),
+    "it": dict(
+        place=r"a|in|ad",
+        between=r"tra|fra",
+        addressee=r"a|ad|al|alla|allo|ai|agli|alle|all",
+        link=r"con|tra|fra|insieme a|insieme con",
+        destination=r"a|ad|al|alla|allo|ai|agli|alle|all|in|presso|nel|nella",
+        genitive=r"di|del|della|dello|dei|degli|delle|dell|d",
+        block=r"su|sul|sulla|sullo|sui|sugli|sulle|sull|riguardo|circa|per|contro|da|dal|dalla|dallo|dai|dagli|dalle|"
+              r"dall|senza|dopo|prima|sotto|come",
+        coord=r"e|ed|nonché|oltre a|,",
+        report=r"detto|dice|dicono|dichiarato|dichiara|dichiarano|affermato|afferma|sostenuto|sostiene|spiegato|spiega|"
+               r"aggiunto|aggiunge|riferito|riferisce|annunciato|annuncia|sottolineato|sottolinea|osservato|precisato|"
+               r"ribadito|ribadisce|confermato|conferma|twittato|scritto su",
+        source=r"secondo|stando a|a detta di|citato da",
+        source_after=r"(?!x)x",
+        comp=r"che",
+        rel=r"cui|il quale|la quale|i quali|le quali",
+        conj=r"ma|mentre|però|perché|poiché|sebbene|benché|tuttavia|anche se|se|finché",
+        support=r"ha avuto|avuto|hanno avuto|avrà|avranno|aveva|avevano|ha tenuto|tenuto|terrà|terranno|tiene|tengono|"
+                r"partecipato|partecipa|partecipano|parteciperà|fatto|effettuato|compiuto|svolto|avviato|concluso|"
+                r"in|nel|nella|nei|negli|nelle|durante|dopo|prima|al|alla|all|ai|per|a|è|sono|era|erano|sarà|"
+                r"arrivato|arrivata|giunto|giunta|in occasione|nel corso|a margine|inviato|inviata|mandato|firmato|"
+                r"sua|suo|suoi|sue|loro|conduc\w*|condott\w*|avvi\w*|riprend\w*|ripres\w*|apert\w*|apr\w*|intrattien\w*|intrattenut\w*|tenendo|tenut\w*|svolg\w*|impegnat\w*",
+        adjunct=r"in|nel|nella|nei|durante|dopo|prima|al|alla|all|a|nel corso|in occasione|parlando|a margine|ai margini",
+    ),
+    "fr": dict(
+        place=r"à|a|en|au|aux",
+        between=r"entre",
+        addressee=r"à|au|aux",
+        link=r"avec|entre",
+        destination=r"à|a|au|aux|en|chez|auprès|dans",
+        genitive=r"de|du|des|d",
+        block=r"sur|concernant|pour|contre|par|après|avant|sans|depuis|sous|comme|selon",
+        coord=r"et|ainsi que|,",
+        report=r"dit|déclaré|déclare|affirmé|affirme|ajouté|ajoute|expliqué|explique|souligné|souligne|annoncé|"
+               r"annonce|estimé|estime|indiqué|indique|assuré|assure|rapporté|confirmé|confirme|"
+               r"a-t-il|a-t-elle|ont-ils|tweeté|écrit sur",
+        source=r"selon|d'après|d’après|cité par",
+        source_after=r"(?!x)x",
+        comp=r"que|qu",
+        rel=r"qui|dont|lequel|laquelle|lesquels|lesquelles",
+        conj=r"mais|tandis|alors que|parce|puisque|bien que|cependant|pourtant|même si|si",
+        support=r"a eu|eu|eue|aura|ont eu|auront|avait|avaient|tenu|tiendra|tiendront|participé|participe|participera|"
+                r"effectué|fait|mené|entamé|conclu|lors|pendant|après|avant|en|à|au|aux|pour|dans|est|sont|était|"
+                r"a|ont|sera|arrivé|arrivée|en marge|à l'issue|à l’issue|envoyé|envoyée|adressé|adressée|signé|"
+                r"sa|son|ses|leur|leurs|men\w*|conduit\w*|condui\w*|entam\w*|reprend\w*|repris\w*|ouvert\w*|engag\w*|poursui\w*|tenu\w*",
+        adjunct=r"lors|pendant|après|avant|au|à|en|dans|à l'issue|à l’issue|en marge|s'exprimant|s’exprimant",
+    ),
+    "de": dict(
+        place=r"in|im",
+        between=r"zwischen",
+        addressee=r"an",
+        link=r"mit|zwischen",
+        destination=r"nach|in|bei|zu|zum|zur|an",
+        genitive=r"von|vom|des|der",
+        block=r"über|wegen|gegen|für|durch|ohne|um|aus|seit|unter|als|trotz|statt",
+        coord=r"und|sowie|,",
+        report=r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betont|berichtete|berichtet|meinte|"
+               r"meint|teilte|teilt|kündigte|fügte|bestätigte|bestätigt|schrieb auf|twitterte",
+        source=r"laut|nach angaben|nach aussage|zitiert von",
+        source_after=r"zufolge",
+        comp=r"dass|daß|ob",
+        rel=r"welche|welcher|welches|welchen|welchem",
+        conj=r"aber|während|doch|sondern|weil|obwohl|jedoch|denn|wenn|falls",
+        support=r"hatte|hat|haben|hatten|habe|führte|führten|geführt|führt|nahm|nahmen|teilgenommen|nimmt|"
+                r"absolvierte|bei|beim|nach|vor|während|im|in|zu|zum|zur|auf|am|ist|war|sind|waren|wird|werden|"
+                r"reiste|reisten|kam|kamen|schickte|sandte|sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|führt\w*|aufgenommen|begann\w*|begonnen|eröffnet\w*|hält|hielt\w*|gehalten|abgehalten",
+        adjunct=r"bei|beim|nach|vor|während|im|in|auf|am|nach dem|nach der",
+    ),
+    "pl": dict(
+        place=r"w|we|na",
+        between=r"między|pomiędzy",
+        addressee=r"do",
+        link=r"z|ze|między|pomiędzy|wraz z",
+        destination=r"do|w|we|na",
+        genitive=r"(?!x)x",
+        block=r"o|w sprawie|dotycząc\w*|przeciw|przeciwko|dla|od|przez|bez|po|za|pod|jako|wobec|u|ze strony|od strony",
+        coord=r"i|oraz|a także|,",
+        report=r"powiedział\w*|stwierdził\w*|oświadczył\w*|dodał\w*|podkreślił\w*|zaznaczył\w*|poinformował\w*|"
+               r"przekazał\w*|ocenił\w*|mówi\w*|napisał\w* na|relacjonował\w*|przyznał\w*|zapowiedział\w*",
+        source=r"według|zdaniem|cytowan\w* przez",
+        source_after=r"(?!x)x",
+        comp=r"że|iż|czy",
+        rel=r"któr\w+",
+        conj=r"ale|lecz|podczas gdy|ponieważ|bo|chociaż|choć|jednak|jeśli|jeżeli|gdyby",
+        support=r"odbył\w*|odbędzie|odbyła|przeprowadził\w*|wziął udział|wzięła udział|wzięli udział|uczestniczył\w*|"
+                r"miał|miała|mieli|ma|mają|będzie|na|w|we|po|przed|podczas|do|był|była|byli|jest|są|przybył\w*|"
+                r"przyjechał\w*|wysłał\w*|skierował\w*|podpisał\w*|swoj\w*|swoim|jego|jej|ich|złożył\w*|prowadz\w*|prowadzi\w*|podj\w*|rozpocz\w*|wznowi\w*|toczy\w*",
+        adjunct=r"podczas|po|przed|w|we|na|w trakcie|w czasie|przy|w rozmowie",
+    ),
+    "ru": dict(
+        place=r"в|во|на",
+        between=r"между",
+        addressee=r"к|ко",
+        link=r"с|со|между|вместе с",
+        destination=r"в|во|на|к|ко",
+        genitive=r"(?!x)x",
+        block=r"о|об|обо|по|против|для|от|без|после|через|насчёт|насчет|относительно|за|под|из|как|у|при|со стороны|с стороны",
+        coord=r"и|а также|,",
+        report=r"заявил\w*|сказал\w*|сообщил\w*|отметил\w*|подчеркнул\w*|добавил\w*|пишет|написал\w* в|"
+               r"рассказал\w*|уточнил\w*|считает|заявляет|говорит|признал\w*|объявил\w*",
+        source=r"по словам|по данным|согласно|как сообщает|как сообщил\w*|со ссылкой на",
+        source_after=r"(?!x)x",
+        comp=r"что|чтобы|ли",
+        rel=r"котор\w+",
+        conj=r"но|однако|пока|потому|хотя|зато|если",
+        support=r"провёл|провел|провела|провели|проведёт|проведет|проведут|принял участие|приняла участие|"
+                r"приняли участие|участвовал\w*|имел|имела|состоял\w*|на|в|во|после|до|перед|во время|в ходе|"
+                r"был|была|были|будет|прибыл\w*|направил\w*|отправил\w*|подписал\w*|сво\w+|его|её|ее|их|вед\w*|вёл|вела|вели|начал\w*|начать|возобнов\w*|провод\w*",
+        adjunct=r"во время|в ходе|после|перед|на|в|по итогам|накануне|по завершении",
+    ),
+}
+_LEX: dict[str, dict[str, re.Pattern]] = {
+    lang: {name: (_words(p) if name != "coord" else re.compile(rf"(?<!\w)(?:{p})(?!\w)|,", re.I))
+           for name, p in entries.items()}
+    for lang, entries in _LEXICON.items()
+}
+# Prepositions that may open a fronted adjunct, and the words after a reporting verb that keep
+# its subject as a party ("said in a letter to", "ha detto durante la telefonata con").
+# Clause-ending punctuation; also a full stop glued to the next sentence ("Simionov.Sadiq Khan").
+_HARD_STOP = re.compile(r"[;:!?()\[\]«»“”\"„]|\s[-–—]\s|[–—]|\n|(?<=[^\W\d_]{2})\.(?=[A-ZА-ЯЁ])")
+_WORD = re.compile(r"[^\W_]+", re.U)
+
 # A meeting/summit/talks word next to one of these is a video call.
 _VIRTUAL = re.compile(r"virtual\w*|virtuel\w*|virtuell\w*|wirtualn\w*|виртуальн\w*|online|онлайн|по видеосвязи|"
                       r"in videoconferenza|en visioconférence|per video", re.I)
-_CUE_PATTERNS = {
-    lang: re.compile(
-        "|".join(rf"(?P<{mode}>(?<!\w)(?:{pattern})(?!\w))" for mode, pattern in cues.items()), re.I
-    )
-    for lang, cues in _CUES.items()
-}
-# "the call", "la telefonata": a definite noun phrase that refers back to a reported event.
-_DEFINITE_BEFORE = {
-    "en": r"(?:the|this|that|their|his|her|its)\s+(?:\w+\s+){0,2}$",
-    "it": r"(?:il|lo|la|l'|l’|i|gli|le|del|della|dello|dei|degli|delle|nel|nella|nello|al|alla|dal|dalla|sul|sulla|"
-          r"questa|questo|quella|quello|tale)\s*(?:\w+\s+){0,2}$",
-    "fr": r"(?:le|la|l'|l’|les|du|des|au|aux|cette|ce|cet|leur|son|sa)\s*(?:\w+\s+){0,2}$",
-    "de": r"(?:der|die|das|dem|den|des|beim|im|vom|zum|zur|diese\w*|dieses)\s+(?:\w+\s+){0,2}$",
-    "pl": r"(?:ta|tej|tę|tym|tego|te|tych|tą)\s+(?:\w+\s+){0,2}$",
-    "ru": r"(?:эт\w+|данн\w+|указанн\w+)\s+(?:\w+\s+){0,2}$",
-}
-_DEFINITE_BEFORE = {lang: re.compile(p, re.I) for lang, p in _DEFINITE_BEFORE.items()}
-_LINK_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\W+){0,3}?(?:with|between|to|con|tra|fra|avec|entre|mit|zwischen|z|ze|między|pomiędzy|с|со|между)\b",
-    re.I,
-)
 _PLANNED = {
-    "en": r"will|'ll|’ll|shall|is to|are to|due to|expected|plans?|planned|planning|scheduled|upcoming|forthcoming|"
-          r"next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|propose|"
-          r"invited|invitation|ready to|prepar\w*|hopes? to|wants? to|intends? to|agreed to (?:meet|hold)",
+    "en": r"will|'ll|’ll|shall|is to|are to|due to|expected|expects?|plans?|planned|planning|scheduled|upcoming|"
+          r"forthcoming|next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|"
+          r"propose|invited|invitation|invites?|ready to|prepar\w*|hopes? to|wants? to|intends? to|agreed to (?:meet|hold)|"
+          r"envisag\w*|considering|possible|potential|future|would|need to|must|should",
     "it": r"\w+(?:erà|eranno|irà|iranno|arà|aranno)|previst\w*|prossim\w*|in programma|programmat\w*|atteso|attesa|"
-          r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole",
+          r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
+          r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono",
     "fr": r"\w+(?:era|eront|ira|iront)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
-          r"invit\w*|prêt à|prépar\w*|envisag\w*|veut",
-    "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|nächste\w*|bevorstehend\w*|kommende\w*|anstehend\w*|"
-          r"eingeladen|einladung|bereit",
-    "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|przyszł\w*|spotka się|spotkają się|"
-          r"pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|gotów|gotowy|chce",
+          r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront",
+    "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
+          r"anstehend\w*|eingeladen|einladung|lädt|bereit|möglich\w*|künftig\w*|muss|müssen|müsse|sollte|sollten",
+    "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
+          r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
-          r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет",
+          r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
+          r"возможн\w*|будущ\w*|придется|придётся|должн\w*",
 }
 _REFUSED = {
-    "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*",
-    "it": r"rifiut\w*|respint\w*|annullat\w*|cancellat\w*|declinat\w*",
-    "fr": r"refus\w*|rejet\w*|annul\w*|décliné\w*",
-    "de": r"abgesagt|absage\w*|abgelehnt|lehnt\w*|verweiger\w*",
-    "pl": r"odmówi\w*|odmaw\w*|odrzuci\w*|odwoła\w*|odwołan\w*",
-    "ru": r"отказал\w*|отказыва\w*|отказ|отменил\w*|отменен\w*|отменён\w*|отклонил\w*",
+    "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*|ban|bans|banned|banning|"
+          r"prohibit\w*|forbid\w*|forbade|rules? out|ruled out|uninvited|disinvited|not (?:been )?invited",
+    "it": r"rifiut\w*|respint\w*|annullat\w*|cancellat\w*|declinat\w*|vieta\w*|vietat\w*|esclu\w*|non (?:è stato |sono stati )?invitat\w*|"
+          r"pietra tombale|chiude\w* (?:la porta|a)",
+    "fr": r"refus\w*|rejet\w*|annul\w*|décliné\w*|interdi\w*|exclu\w*|pas (?:été )?invité\w*",
+    "de": r"abgesagt|absage\w*|abgelehnt|lehnt\w*|verweiger\w*|verbiet\w*|verboten|untersag\w*|ausgeladen|ausladung|"
+          r"nicht[- ]einladung|nicht eingeladen|ausgeschlossen|schließt \w+ aus",
+    "pl": r"odmówi\w*|odmaw\w*|odrzuci\w*|odwoła\w*|odwołan\w*|zakaz\w*|wyklucz\w*|nie zaprosi\w*|nie zaproszon\w*",
+    "ru": r"отказал\w*|отказыва\w*|отказ|отменил\w*|отменен\w*|отменён\w*|отклонил\w*|запрет\w*|запрещ\w*|исключ\w*|"
+          r"не пригласил\w*|не приглашен\w*|не приглашён\w*|прекратить",
+}
+# Calls for a contact ("called for talks", "chiede un incontro", "призвал к переговорам"): planned,
+# read only next to the cue.
+_REQUESTED = {
+    "en": r"call(?:s|ed|ing)? for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|propos(?:es|ed|ing)",
+    "it": r"chied\w*|chiest\w*|appell\w*|invoc\w*|propo\w*",
+    "fr": r"appel\w* à|demand\w*|réclam\w*|propos\w*",
+    "de": r"aufruf\w*|ruft|riefen|rief|forder\w*|vorgeschlagen|schlägt|schlug",
+    "pl": r"wezwa\w*|wzywa\w*|apel\w*|domaga\w*|zaproponowa\w*|proponuj\w*",
+    "ru": r"призыва\w*|призвал\w*|призыв\w*|предлож\w*|требу\w*|потребова\w*",
 }
 _NEGATION_BEFORE = {
     "en": r"\b(?:not|never|no|n't|without)\s+(?:\w+\s+){0,2}$",
@@ -163,27 +413,78 @@ _NEGATION_BEFORE = {
     "pl": r"\b(?:nie|nigdy|żadn\w*|bez)\s+(?:\w+\s+){0,1}$",
     "ru": r"(?<!\w)(?:не|ни|никак\w*|без)\s+(?:\w+\s+){0,1}$",
 }
-_PLANNED = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for lang, p in _PLANNED.items()}
-_REFUSED = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for lang, p in _REFUSED.items()}
+_PLANNED = {lang: _words(p) for lang, p in _PLANNED.items()}
+_REQUESTED = {lang: _words(p) for lang, p in _REQUESTED.items()}
+_REFUSED = {lang: _words(p) for lang, p in _REFUSED.items()}
 _NEGATION_BEFORE = {lang: re.compile(p, re.I) for lang, p in _NEGATION_BEFORE.items()}
-# Interviews, speeches, press conferences: generic "talks" words there are not contacts.
+# Interviews, speeches, press conferences, conversations with the media: not contacts.
 _NOT_A_CONTACT = re.compile(
     r"interview\w*|intervist\w*|entrevue|wywiad\w*|интервью|press conference|conferenza stampa|"
-    r"conférence de presse|pressekonferenz|konferencj\w* prasow\w*|пресс-конференц\w*|journalist\w*|giornalist\w*|"
-    r"dziennikar\w*|журналист\w*|reporter\w*|speech|discorso|discours|rede\b|przemówieni\w*|выступлени\w*",
-    re.I,
-)
-_BACK_REFERENCE = {
-    "en": r"he|she|they|him|them|his|her|their|the two|both|the sides|the leaders|the presidents|the ministers|"
-          r"counterpart\w*|the premier|the president|the minister|the chancellor",
-    "it": r"i due|entrambi|entrambe|le parti|le due parti|il premier|il presidente|il ministro|omolog\w*|lui|lei|loro",
-    "fr": r"les deux|il|elle|ils|elles|homologue\w*|les parties|le président|le premier ministre|le ministre",
-    "de": r"die beiden|beide|er|sie|ihm|ihn|amtskolleg\w*|der präsident|der kanzler|der minister",
-    "pl": r"obaj|obie|obydwaj|strony|on|ona|oni|jego|jej|ich|mu|nim|niej|odpowiednik\w*|prezydent\w*|premier\w*",
-    "ru": r"оба|обе|стороны|сторон|он|она|они|его|её|ее|их|ему|ним|ней|коллег\w*|президент\w*|премьер\w*",
+    r"conférence de presse|pressekonferenz|konferencj\w* prasow\w*|пресс-конференц\w*|"
+    r"speech|discorso|discours|rede|przemówieni\w*|выступлени\w*", re.I)
+# Media as the partner: "w rozmowie z portalem", "im Gespräch mit der Zeitung", "в беседе с журналистами".
+_MEDIA_PARTNER = re.compile(
+    r"^\W+(?:\w+\W+){0,3}?(?:journalist\w*|giornalist\w*|dziennikar\w*|журналист\w*|reporter\w*|"
+    r"portal\w*|gazet\w*|newspaper|zeitung|giornale|quotidiano|journal|газет\w*|издани\w*|телеканал\w*|"
+    r"radi[oaue]\w*|telewizj\w*|television|televisione|télévision|fernseh\w*|телевидени\w*|tygodnik\w*|"
+    r"podcast\w*|broadcaster|sender|emittente|chaîne|телеканал\w*|корреспондент\w*|correspondent\w*)", re.I)
+# Sense filters: "meet the target", "trifft auf", "Entscheidung getroffen".
+_MEET_TARGET = re.compile(
+    r"^\s+(?:\S+\s+){0,3}?(?:targets?|demands?|requirements?|goals?|needs|expectations?|criteria|obligations?|"
+    r"standards?|deadlines?|thresholds?|commitments?|conditions?|pledges?|spending|quotas?|costs?|challenges?)\b", re.I)
+_MET_WITH_REACTION = re.compile(
+    r"^\s+(?:się\s+|sich\s+)?(?:(?:with|z|ze|с|со|con|avec|mit|auf)\s+)?(?:(?:a|an|the|una|un|une|de|la|le|der|die|den|"
+    r"einer|einem|broad|wide|strong|fierce|stiff|ostr\w*|szerok\w*|forte|vive|heftig\w*|resk\w*)\s+)?(?:criticism|"
+    r"resistance|opposition|approval|scepticism|skepticism|protests?|anger|outrage|support|praise|silence|indifference|"
+    r"critic\w*|resistenz\w*|opposizion\w*|favore|consenso|approvazion\w*|scetticismo|protest\w*|résistance|succès|"
+    r"approbation|scepticisme|kritik|widerstand|zustimmung|ablehnung|skepsis|krytyk\w*|sprzeciw\w*|odmow\w*|reakcj\w*|"
+    r"aprobat\w*|poparci\w*|uznani\w*|zainteresowani\w*|entuzjazm\w*|оппозици\w*|критик\w*|сопротивлени\w*|"
+    r"поддержк\w*|непонимани\w*|отпор\w*|протест\w*|одобрени\w*|понимани\w*)\b", re.I)
+_DE_MEET_VERB = re.compile(r"trifft|traf|trafen|getroffen|treffen", re.I)
+_DE_MEET_SENSE = re.compile(r"\b(?:sich|mit|zusammen)\b", re.I)
+_DE_MEET_OTHER = re.compile(r"^\s+auf\b", re.I)
+# Plural back references: (quantifier) (group noun).
+_GROUPS = {
+    "en": (r"two|three|four|both|the|these|those|all", r"leaders|presidents|ministers|heads of state|prime ministers|men",
+           r"countries|states|nations|governments|powers", r"sides|parties"),
+    "it": (r"due|tre|quattro|entrambi|entrambe|i|gli|le|questi|queste|tutti", r"leader|presidenti|ministri|capi di stato|premier|capi",
+           r"paesi|stati|nazioni|governi|potenze", r"parti"),
+    "fr": (r"deux|trois|quatre|les|ces|tous", r"dirigeants|présidents|ministres|chefs d'état|chefs d’état|leaders|chefs",
+           r"pays|états|nations|gouvernements|puissances", r"parties|camps"),
+    "de": (r"beiden|beide|zwei|drei|vier|die|diese|alle", r"staatschefs|präsidenten|minister|regierungschefs|politiker|außenminister|spitzenpolitiker",
+           r"länder|staaten|regierungen|mächte", r"seiten"),
+    "pl": (r"obaj|obie|oba|obydwaj|dwaj|dwie|dwa|trzej|trzy|obu|dwóch|trzech|te|ci", r"przywódcy|przywódców|prezydenci|prezydentów|ministrowie|ministrów|premierzy|politycy",
+           r"kraje|krajów|państwa|państw|rządy", r"strony|stron"),
+    "ru": (r"оба|обе|два|две|три|обоих|двух|трёх|трех|эти|все", r"лидеры|лидеров|президенты|президентов|министры|министров|главы|глав|руководители",
+           r"страны|стран|государства|государств|правительства", r"стороны|сторон"),
 }
-_BACK_REFERENCE = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for lang, p in _BACK_REFERENCE.items()}
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "due": 2, "entrambi": 2, "entrambe": 2, "tre": 3, "quattro": 4,
+            "deux": 2, "trois": 3, "quatre": 4, "beiden": 2, "beide": 2, "zwei": 2, "drei": 3, "vier": 4, "obaj": 2,
+            "obie": 2, "oba": 2, "obydwaj": 2, "dwaj": 2, "dwie": 2, "dwa": 2, "trzej": 3, "trzy": 3, "obu": 2,
+            "dwóch": 2, "trzech": 3, "оба": 2, "обе": 2, "два": 2, "две": 2, "три": 3, "обоих": 2, "двух": 2,
+            "трёх": 3, "трех": 3}
+_BACK_REFERENCE = {
+    lang: re.compile(rf"(?<!\w)(?P<quant>(?:(?:{q})\s+){{0,2}}(?:\w+\s+)?)(?:(?P<persons>{p})|(?P<states>{s})|(?P<sides>{d}))(?!\w)"
+                     rf"|(?<!\w)(?P<alone>both|entrambi|entrambe|beide|obaj|obie|оба|обе|les deux|i due|le due)(?!\w)", re.I)
+    for lang, (q, p, s, d) in _GROUPS.items()
+}
+_DE_NOT_A_MEETING = re.compile(
+    r"entscheidung\w*|maßnahme\w*|vereinbarung\w*|abkommen|wahl|auswahl|aussage\w*|feststellung\w*|vorkehrung\w*|"
+    r"regelung\w*|absprache\w*|abmachung\w*|vorsorge|annahme\w*|unterscheidung\w*|festlegung\w*|anordnung\w*|"
+    r"verfügung\w*|hart|schwer|empfindlich|stark|direkt|tödlich|rakete\w*|geschoss\w*|kugel\w*|nerv|ton|kern", re.I)
+# A state named by its side, delegation or government ("the Russian side", "la delegazione ucraina",
+# "российская сторона", "strona rosyjska") or by its people ("i russi", "les Russes") is a party.
+_STATE_BODIES = {
+    "en": r"side|delegation|government|authorities|leadership|negotiators|counterparts?",
+    "it": r"parte|delegazione|governo|autorità|leadership|negoziatori|controparte",
+    "fr": r"partie|délégation|gouvernement|autorités|négociateurs",
+    "de": r"seite|delegation|regierung|führung|behörden|unterhändler|verhandler",
+    "pl": r"stron[aęyieą]|delegacj\w*|rząd\w*|władz\w*|negocjator\w*",
+    "ru": r"сторон\w*|делегаци\w*|правительств\w*|власт\w*|руководств\w*|переговорщик\w*",
+}
+_NOUN_FIRST = {"it": True, "fr": True, "pl": True}  # also "strona rosyjska"; pl has both orders
+_PEOPLE_ARTICLE = {"it": r"i|gli|dei|degli|ai|agli|coi|con i", "fr": r"les|des|aux"}
+_DELEGATION = re.compile(r"delega[tzc]\w*|délégation\w*|делегаци\w*", re.I)
 
 REPORT_COLUMNS = [
     "doc_id", "sentence_id", "party_ids", "parties", "mode", "status", "date", "end_date", "date_precision",
@@ -196,13 +497,24 @@ CONTACT_COLUMNS = [
 _MENTION_COLUMNS = ("doc_id", "actor_id", "actor", "actor_type", "start", "end")
 
 
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # offsets in the sentence
+    end: int
+    actor_id: str
+    actor_type: str
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor_type == "person"
+
+
 @dataclass
 class _Cue:
     mode: str
+    kind: str
     start: int
     end: int
-    clause: tuple[int, int]
-    noun_reference: bool
     parties: tuple[str, ...] = ()
 
 
@@ -213,14 +525,16 @@ def extract_contacts(
     languages: list[str] | tuple[str, ...] | None = None,
     date_window_days: int = 3,
     infer_dates: bool = True,
+    kb: KnowledgeBase | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
     """The contacts table: one row per event, merged over sentences, articles and languages.
 
     ``infer_dates=False`` skips ``infer_document_dates`` for documents that already went through it.
+    ``kb`` (default: ``load_kb()``) supplies the demonyms for "the Russian side"-style state parties.
     """
     reports = extract_contact_reports(documents, mentions, languages=languages, infer_dates=infer_dates,
-                                      progress=progress)
+                                      kb=kb, progress=progress)
     return merge_contact_reports(reports, date_window_days=date_window_days)
 
 
@@ -230,35 +544,38 @@ def extract_contact_reports(
     *,
     languages: list[str] | tuple[str, ...] | None = None,
     infer_dates: bool = True,
+    kb: KnowledgeBase | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
     """One row per contact report: a contact cue in a sentence with its parties, mode, status, date.
 
-    Missing document dates are inferred from the text unless ``infer_dates=False`` (documents
-    that already went through ``infer_document_dates``, as in the pipeline).
+    Any mention with ``actor_type == "person"`` counts as a person, whatever its ``method`` (actors
+    outside the knowledge base included). Missing document dates are inferred from the text unless
+    ``infer_dates=False`` (documents that already went through ``infer_document_dates``).
     """
     languages = _check_languages(languages)
     _check_columns(documents, ("doc_id", "text", "lang", "date"), "documents")
     _check_columns(mentions, _MENTION_COLUMNS, "mentions")
     docs = documents[documents["lang"].isin(languages)]
-    has_cue = [bool(_CUE_PATTERNS[lang].search(text or "")) for text, lang in zip(docs["text"], docs["lang"])]
+    cues = [list(_CUE_PATTERNS[lang].finditer(text or "")) for text, lang in zip(docs["text"], docs["lang"])]
+    has_cue = [bool(found) for found in cues]
     docs = docs[has_cue]
+    cues = [found for found in cues if found]
     if not len(docs):
         return _empty(REPORT_COLUMNS)
     if infer_dates:
         docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
+    states = _state_phrases(kb if kb is not None else load_kb())
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []
     iterator = zip(docs["doc_id"], docs["text"], docs["lang"], docs["date"],
-                   docs.get("date_precision", pd.Series(None, index=docs.index)), story_ids)
-    for doc_id, text, lang, doc_date, doc_precision, story_id in tqdm(
+                   docs.get("date_precision", pd.Series(None, index=docs.index)), story_ids, cues)
+    for doc_id, text, lang, doc_date, doc_precision, story_id, doc_cues in tqdm(
         iterator, total=len(docs), desc="contacts", disable=not progress
     ):
-        doc_mentions = by_doc.get(doc_id)
-        if doc_mentions is None:
-            continue
-        for row in _document_reports(text, lang, doc_mentions, doc_date, doc_precision):
+        doc_mentions = by_doc.get(doc_id, mentions.iloc[:0])  # states may still be named by demonyms
+        for row in _document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
             rows.append(row)
     if not rows:
@@ -301,69 +618,138 @@ def _mentions_by_doc(mentions: pd.DataFrame, doc_ids: set) -> dict[str, pd.DataF
     return {doc_id: group for doc_id, group in subset.groupby("doc_id", sort=False)}
 
 
-def _document_reports(text, lang, doc_mentions, doc_date, doc_precision) -> list[dict]:
+def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states) -> list[dict]:
     starts = doc_mentions["start"].to_numpy()
     ends = doc_mentions["end"].to_numpy()
     ids = doc_mentions["actor_id"].to_numpy()
     names = dict(zip(doc_mentions["actor_id"], doc_mentions["actor"]))
-    is_person = (doc_mentions["actor_type"] == "person").to_numpy()
-    cue_pattern = _CUE_PATTERNS[lang]
+    types = doc_mentions["actor_type"].to_numpy()
+    cue_starts = np.array([m.start() for m in cue_matches])
     reference = None if pd.isna(doc_date) else doc_date
     precision = (doc_precision if isinstance(doc_precision, str) else "day") if reference is not None else None
-    sentences = split_sentences(text, lang=lang)
     rows: list[dict] = []
-    previous_persons: tuple[str, ...] = ()
-    for sentence_id, (s_start, s_end) in enumerate(sentences):
+    history: list[list[_Mention]] = []  # mentions of the previous sentences, nearest last
+    for sentence_id, (s_start, s_end) in enumerate(split_sentences(text, lang=lang)):
         sentence = text[s_start:s_end]
-        in_sentence = (starts >= s_start) & (ends <= s_end)
-        persons = _unique(ids[in_sentence & is_person])
-        if cue_pattern.search(sentence):
-            rows.extend(_sentence_reports(
-                text, sentence, s_start, sentence_id, lang, cue_pattern, starts, ends, ids, is_person,
-                names, previous_persons, reference, precision, reported_before=bool(rows),
-            ))
-        previous_persons = persons
+        inside = np.flatnonzero((starts >= s_start) & (ends <= s_end))
+        mentions = _sentence_mentions(starts[inside] - s_start, ends[inside] - s_start, ids[inside], types[inside])
+        first, last = np.searchsorted(cue_starts, [s_start, s_end])
+        in_sentence = [m for m in cue_matches[first:last] if m.end() <= s_end]
+        if in_sentence and lang in states[0]:
+            mentions = _with_state_phrases(sentence, mentions, lang, states, names)
+        if in_sentence:
+            rows.extend(_sentence_reports(sentence, s_start, sentence_id, lang, mentions, history[-2:], names,
+                                          reference, precision, in_sentence))
+        history.append(mentions)
     return rows
 
 
-def _unique(values) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
+def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple[str, str], str], dict[str, str]]:
+    """Per language: a pattern for "the Russian side"/"i russi" phrases, (lang, demonym) -> actor_id,
+    and actor_id -> canonical name."""
+    countries = kb.actors[kb.actors["actor_type"] == "country"]
+    by_code = dict(zip(countries["country"], countries["actor_id"]))
+    names = dict(zip(countries["actor_id"], countries["actor"]))
+    forms: dict[tuple[str, str], str] = {}
+    for code, lang, form in zip(kb.demonyms["country"], kb.demonyms["lang"], kb.demonyms["form"]):
+        if code in by_code and lang in _STATE_BODIES and re.fullmatch(r"[^\W\d_]+", form):
+            forms.setdefault((lang, form.lower()), by_code[code])
+    patterns = {}
+    for lang, bodies in _STATE_BODIES.items():
+        words = sorted({f for (lg, f) in forms if lg == lang}, key=len, reverse=True)
+        if not words:
+            continue
+        dem = "|".join(map(re.escape, words))
+        options = [rf"(?P<dem>{dem})\s+(?:{bodies})"]
+        if lang in _NOUN_FIRST:
+            options.append(rf"(?:{bodies})\s+(?P<dem2>{dem})")
+        if lang in _PEOPLE_ARTICLE:  # "i russi", "les Russes": plural forms only
+            plural = "|".join(map(re.escape, [w for w in words if w.endswith("i" if lang == "it" else "s")]))
+            options.append(rf"(?:{_PEOPLE_ARTICLE[lang]})\s+(?P<dem3>{plural})")
+        if lang == "en":
+            options.append(rf"the\s+(?P<dem4>(?:{dem})s)")
+        patterns[lang] = re.compile(rf"(?<!\w)(?:{'|'.join(options)})(?!\w)", re.I)
+    return patterns, forms, names
 
 
-def _sentence_reports(text, sentence, offset, sentence_id, lang, cue_pattern, starts, ends, ids, is_person,
-                      names, previous_persons, reference, precision, *, reported_before: bool) -> list[dict]:
-    clauses = _clauses(sentence)
+def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, states, names: dict) -> list[_Mention]:
+    patterns, forms, state_names = states
+    added = []
+    for match in patterns[lang].finditer(sentence):
+        group = next(k for k in ("dem", "dem2", "dem3", "dem4") if k in match.re.groupindex and match.group(k))
+        # the whole phrase ("the Russian side"), or only the people ("i [russi]", "the [Russians]")
+        start, end = match.span() if group in ("dem", "dem2") else match.span(group)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        form = match.group(group).lower()
+        actor_id = forms[(lang, form[:-1] if group == "dem4" else form)]
+        names.setdefault(actor_id, state_names[actor_id])
+        # "the Ukrainians" may be refugees or soldiers: a "people" party only where a partner is expected
+        added.append(_Mention(start, end, actor_id, "country" if group in ("dem", "dem2") else "people"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _sentence_mentions(starts, ends, ids, types) -> list[_Mention]:
+    """Mentions in text order; of overlapping mentions the longest is kept."""
+    order = sorted(range(len(starts)), key=lambda i: (starts[i], -(ends[i] - starts[i])))
+    kept: list[_Mention] = []
+    for i in order:
+        if kept and starts[i] < kept[-1].end:
+            continue
+        kept.append(_Mention(int(starts[i]), int(ends[i]), str(ids[i]), str(types[i])))
+    return kept
+
+
+def _mask_parentheticals(sentence: str, mentions: list[_Mention], lex) -> str:
+    """Blank out short parentheses without actors ("(virtuale)", "(R-SC)") so they do not cut a clause."""
+    def blank(match: re.Match) -> str:
+        if not any(match.start() <= m.start < match.end() for m in mentions):
+            return " " * len(match.group(0))
+        if lex["link"].match(match.group(0)[1:]) or lex["coord"].match(match.group(0)[1:]):
+            return " " + match.group(0)[1:-1] + " "  # "(insieme a Draghi)", "(and X)"
+        return match.group(0)
+    return re.sub(r"\([^()]{0,40}\)", blank, sentence)
+
+
+def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, names, reference,
+                      precision, cue_matches) -> list[dict]:
+    lex = _LEX[lang]
+    masked = _mask_parentheticals(sentence, mentions, lex)
+    candidates = [m for m in mentions if not _is_source(masked, m, lex) and not _is_modifier(masked, m)]
     cues: list[_Cue] = []
-    for match in cue_pattern.finditer(sentence):
-        mode = match.lastgroup
-        start, end = match.span()
-        if _NEGATION_BEFORE[lang].search(sentence[max(0, start - 40):start]) and not _REFUSED[lang].search(sentence):
+    for match in cue_matches:
+        mode, kind = _CUE_KINDS[lang][match.lastgroup]
+        cue = _Cue(mode, kind, match.start() - offset, match.end() - offset)
+        if masked[cue.start:cue.end] != match.group(0):
+            continue  # inside a blanked parenthesis
+        if not _contact_sense(masked, cue, lang):
             continue
-        if mode == "talks" and _NOT_A_CONTACT.search(sentence):
+        window = _clause_window(masked, cue)
+        if _NEGATION_BEFORE[lang].search(masked[max(0, cue.start - 40):cue.start]) and not _REFUSED[lang].search(window):
             continue
-        if mode in ("meeting", "summit", "talks") and _VIRTUAL.search(sentence[max(0, start - 20):end + 25]):
-            mode = "video_call"
-        clause = next(c for c in clauses if c[0] <= start < c[1] or c[1] == len(sentence))
-        definite = bool(_DEFINITE_BEFORE[lang].search(sentence[max(0, start - 40):start]))
-        linked = bool(_LINK_AFTER.search(sentence[end:end + 60]))
-        cues.append(_Cue(mode, start, end, clause, noun_reference=definite and not linked))
-    if not cues:
-        return []
-    in_sentence = (starts >= offset) & (ends <= offset + len(sentence))
-    back_reference = bool(_BACK_REFERENCE[lang].search(sentence))
-    for cue in cues:
-        cue.parties = _parties(cue, offset, starts, ends, ids, is_person, in_sentence, back_reference, previous_persons)
-    cues = [c for c in cues if len(c.parties) >= 2]
+        if mode == "talks" and kind == "noun" and _reported_in_conversation(masked, cue, lex):
+            continue
+        if mode in ("meeting", "talks") and (_NOT_A_CONTACT.search(masked[max(0, cue.start - 30):cue.end + 40])
+                                             or _MEDIA_PARTNER.match(masked[cue.end:cue.end + 60])):
+            continue
+        if mode in ("meeting", "summit", "talks") and _VIRTUAL.search(sentence[max(0, cue.start - 20):cue.end + 25]):
+            cue.mode = "video_call"
+        parties = _frame(masked, cue, candidates, lex, lang)
+        if len({m.actor_id for m in parties}) < 2:
+            parties = parties + _back_reference(masked, cue, parties, history, lang)
+        if len({m.actor_id for m in parties}) == 1:
+            parties = parties + _pronoun_subject(masked, cue, parties, candidates, history, lang)
+        ids = list(dict.fromkeys(m.actor_id for m in _drop_titles(masked, parties, lex)))
+        if len(ids) >= 2:
+            cue.parties = tuple(ids)
+            cues.append(cue)
     cues = _absorb_generic(cues)
     if not cues:
         return []
     dates = find_dates(sentence, lang=lang, reference=reference, reference_precision=precision)
-    owned = _assign_dates(cues, dates)
     rows = []
-    for cue, date in zip(cues, owned):
-        status = _status(sentence[cue.clause[0]:cue.clause[1]], lang)
-        if cue.noun_reference and date is None and reported_before:
-            continue
+    for cue, date in zip(cues, _assign_dates(cues, dates)):
+        status = _status(_clause_window(masked, cue), lang, _near(masked, cue))
         if date is not None:
             event_date, end_date, date_precision = date.date, date.end_date, date.precision
         elif status == "happened" and reference is not None:
@@ -380,34 +766,390 @@ def _sentence_reports(text, sentence, offset, sentence_id, lang, cue_pattern, st
     return rows
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [(0, len(sentence))]
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
-def _parties(cue, offset, starts, ends, ids, is_person, in_sentence, back_reference, previous_persons):
-    in_clause = (starts >= offset + cue.clause[0]) & (ends <= offset + cue.clause[1])
-    persons = _unique(ids[in_clause & is_person])
-    if len(persons) < 2:
-        persons = _unique(ids[in_sentence & is_person])
-    if len(persons) < 2 and back_reference and previous_persons:
-        persons = _unique(list(persons) + list(previous_persons))
-    if len(persons) >= 2:
-        return persons
-    others = in_sentence & ~is_person
-    if not persons:
-        clause_others = _unique(ids[others & in_clause])
-        return clause_others if len(clause_others) >= 2 else _unique(ids[others])
-    if cue.mode == "visit":
-        visited = _unique(ids[others & (starts >= offset + cue.end)])
-        return persons + visited[:1] if visited else persons
-    return persons
+def _is_source(sentence: str, mention: _Mention, lex) -> bool:
+    """"according to X", "secondo X", "X zufolge", "по словам X": X reports, it is not a party."""
+    before = sentence[max(0, mention.start - 60):mention.start]
+    for match in lex["source"].finditer(before):
+        between = before[match.end():]
+        if _n_words(between) <= 4 and not _HARD_STOP.search(between) and "," not in between:
+            return True
+    after = sentence[mention.end:mention.end + 30]
+    found = lex["source_after"].search(after)
+    return bool(found and _n_words(after[:found.start()]) <= 1)
+
+
+def _reported_in_conversation(sentence: str, cue: _Cue, lex) -> bool:
+    """"powiedział w rozmowie z X", "said in a conversation with X": an interview, not talks."""
+    before = sentence[max(0, cue.start - 60):cue.start]
+    return any(_n_words(before[m.end():]) <= 3 and "," not in before[m.end():]
+               and lex["adjunct"].match(before[m.end():].lstrip()) for m in lex["report"].finditer(before))
+
+
+def _is_modifier(sentence: str, mention: _Mention) -> bool:
+    """"Kremlin-linked", "US-led", "Russia-backed": the actor qualifies another noun."""
+    return bool(re.match(r"-[^\W\d_]", sentence[mention.end:mention.end + 2])) and sentence[mention.end + 1].islower()
+
+
+def _contact_sense(sentence: str, cue: _Cue, lang: str) -> bool:
+    word = sentence[cue.start:cue.end]
+    after = sentence[cue.end:cue.end + 80]
+    if lang == "en" and cue.mode == "meeting" and word.lower() in ("meet", "meets", "met") and _MEET_TARGET.match(after):
+        return False
+    if lang == "de" and _DE_MEET_VERB.fullmatch(word) and not word[0].isupper():
+        if _DE_MEET_OTHER.match(after):
+            return False
+        window = sentence[max(0, cue.start - 80):cue.end + 80]
+        return bool(_DE_MEET_SENSE.search(window)) or not _DE_NOT_A_MEETING.search(window)
+    if lang == "de" and word == "Treffen" and _DE_MEET_OTHER.match(after):
+        return False
+    if cue.mode == "meeting" and _MET_WITH_REACTION.match(after):
+        return False  # "met with criticism", "spotkał się z krytyką", "встретил сопротивление"
+    return True
+
+
+def _clause_window(sentence: str, cue: _Cue) -> str:
+    """Text around the cue up to hard punctuation: where its status and negation are read."""
+    start = max(cue.start - 80, 0)
+    stops = list(_HARD_STOP.finditer(sentence, start, cue.start))
+    if stops:
+        start = stops[-1].end()
+    end = min(cue.end + 60, len(sentence))
+    stop = _HARD_STOP.search(sentence, cue.end, end)
+    if stop:
+        end = stop.start()
+    return sentence[start:end]
+
+
+def _near(sentence: str, cue: _Cue) -> str:
+    """The cue with up to four words before and three after: where a refusal must be ("refused to
+    meet", "cancelled his visit", "the meeting was cancelled"), not in the rest of the clause."""
+    before = re.search(r"(?:[^\W_]+\W+){0,4}$", sentence[:cue.start])
+    after = re.match(r"(?:\W+[^\W_]+){0,3}", sentence[cue.end:])
+    return sentence[before.start():cue.end + after.end()]
+
+
+def _has_stop(gap: str, lex, *, side: str) -> bool:
+    """Whether a gap between a cue and an actor (or two actors) crosses a clause or a report."""
+    if _HARD_STOP.search(gap) or (gap.startswith(".") and not gap[1:2].isspace()):
+        return True  # (a full stop right after the previous actor: "Simionov.Sadiq Khan")
+    for match in lex["report"].finditer(gap):
+        rest = gap[match.end():]
+        # "said in a letter to", "ha detto durante la telefonata con": the reporter is a party.
+        if side == "left" and _n_words(rest) <= 3 and lex["adjunct"].match(rest.lstrip()):
+            continue
+        return True
+    for match in lex["comp"].finditer(gap):
+        if side == "left" and gap[:match.start()].rstrip().endswith(","):
+            continue  # relative "che/qui/который" right after its antecedent
+        return True
+    if side != "left" and (lex["rel"].search(gap) or lex["conj"].search(gap)):
+        return True
+    return side == "left" and any(m.group(0).lower() not in _PARTICIPIAL_CONJ for m in lex["conj"].finditer(gap))
+
+
+# "Biden, while visiting Kyiv, met ...": these conjunctions do not separate a subject from its verb.
+_PARTICIPIAL_CONJ = frozenset({"while", "mentre", "tandis", "während", "podczas gdy", "пока"})
+
+
+def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", person: bool = False) -> bool:
+    """Whether the first actor after the cue is its partner (object, complement, genitive)."""
+    if _has_stop(gap, lex, side="right"):
+        return False
+    if "," in gap.rstrip()[:-1] or ("," in gap and _n_words(gap) > 6):
+        return False  # only an apposition comma right before the actor: "met the defence secretary, X"
+    if "," in gap and lex["report"].match(sentence_after.lstrip()):
+        return False  # "A met B yesterday, Putin said": the reporter
+    if cue.kind in ("direct", "host") and re.match(r"['’]s\b", sentence_after):
+        return False  # "hosted Biden's envoy", "meet NATO's target": a possessor is not the object
+    words = _WORD.findall(gap)
+    if not words and cue.kind != "call":
+        return True  # "negoziati USA-Russia", "vertice Nato", "sommet UE"
+    links = [m.start() for m in lex["link"].finditer(gap)]
+    if cue.mode in _DESTINATION_MODES and cue.kind != "call":
+        destination = lex["destination"] if cue.mode == "visit" else lex["addressee"]
+        links += [m.start() for m in destination.finditer(gap)]
+    blocks = [m.start() for m in lex["block"].finditer(gap)]
+    last_link, last_block = max(links, default=-1), max(blocks, default=-1)
+    if last_link > last_block:
+        return _n_words(gap[last_link:]) <= 7 and len(words) <= 12
+    if last_block >= 0 or cue.kind in ("verb", "call"):
+        return False
+    if (words and lex["genitive"].fullmatch(words[0]) and len(words) <= 6
+            and (cue.kind == "noun" or (cue.mode == "visit" and cue.kind == "direct"))):
+        return True  # "the meeting of X", "la visita di X" (visit\w* is also the noun); not "accueilli des réfugiés d'X"
+    places = [m for k in ("destination", "place") for m in lex[k].finditer(gap)]
+    if places and cue.kind in ("direct", "host") and person and len(words) <= 7 and _n_words(
+            gap[max(m.end() for m in places):]) >= 2 and not lex["genitive"].search(gap):
+        return True  # "ha ricevuto al Quirinale il presidente X": a place phrase, then the object
+    if places:
+        return False  # "Gespräche in der Türkei", "ricevuto in Russia": a place, not a partner
+    if cue.kind in ("direct", "host"):
+        return len(words) <= 4 and not lex["genitive"].search(gap)  # not "received the praise of X"
+    return lang in ("de", "pl", "ru") and len(words) <= 5
+
+
+def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
+    """Whether the nearest actor before the cue is its subject (or possessor, for nouns)."""
+    if _has_stop(gap, lex, side="left"):
+        return False
+    words = _WORD.findall(gap)
+    if len(words) > (8 if cue.kind in ("noun", "call") else 10):
+        return False
+    if "," in gap and lex["block"].match(gap.lstrip()):
+        return False  # the actor sits in a phrase that ends before the cue's clause
+    if cue.kind in ("noun", "call"):
+        if not words or re.fullmatch(r"\s*['’]s?\s*", gap):
+            return True  # "Trump's meeting", "NATO-Treffen", "Putins Besuch"
+        # "held talks", "during the visit", "refused a meeting", "proposed talks"
+        return bool(lex["support"].search(gap) or any(p[lang].search(gap) for p in (_REFUSED, _PLANNED, _REQUESTED)))
+    return True
+
+
+def _chain_ok(gap: str, first: _Mention, second: _Mention, lex) -> int:
+    """How two neighbouring actors belong to one side: 4 linked ("A mit B", "A-B"), 2 coordinated
+    ("A and B"), 1 listed or titled ("A, B", "US President B"), 0 not at all."""
+    if _has_stop(gap, lex, side="chain") or lex["block"].search(gap):
+        return 0
+    words = _WORD.findall(gap)
+    if not words:
+        return 1 if "," in gap else 4
+    links = [m.start() for m in lex["link"].finditer(gap)]
+    places = [m.start() for k in ("destination", "place") for m in lex[k].finditer(gap)]
+    if links and max(links) > max(places, default=-1) and len(words) <= 8:
+        return 4
+    if places:
+        return 0  # "A with the president in Ulan Bator": a place follows
+    if any(m.group(0) != "," for m in lex["coord"].finditer(gap)) and len(words) <= 6:
+        return 2
+    if "," in gap and len(words) <= 3:
+        return 1
+    return 1 if not first.is_person and second.is_person and len(words) <= 4 else 0
+
+
+def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, compound: bool) -> list[_Mention]:
+    """The nearest actor and those chained to it; listed/titled actors count only next to a coordination.
+
+    Two persons joined by a hyphen are a pair only as a compound next to the cue ("Biden-Putin
+    summit"); elsewhere they are one double name the actor matcher split ("Pierre-Henri Dumont").
+    """
+    side, strengths = [nearest], []
+    for m in others:
+        a, b = (m, side[-1]) if leftwards else (side[-1], m)
+        gap = sentence[a.end:b.start]
+        if not compound and a.is_person and b.is_person and gap.strip() in ("-", "‐"):
+            break
+        strength = _chain_ok(gap, a, b, lex)
+        if not strength:
+            break
+        side.append(m)
+        # A country/organisation before a person is the person's title ("US Secretary of State A").
+        strengths.append(3 if strength == 1 and not a.is_person and b.is_person else strength)
+    if 2 in strengths or 4 in strengths:
+        return side
+    kept = [nearest]
+    for m, strength in zip(side[1:], strengths):
+        if strength != 3:
+            break
+        kept.append(m)
+    return kept
+
+
+def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -> list[_Mention]:
+    """The actors that fill the cue's participant positions."""
+    before = [m for m in mentions if m.end <= cue.start]
+    after = [m for m in mentions if m.start >= cue.end]
+    left: list[_Mention] = []
+    verb_final_object: list[_Mention] = []
+    if before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang):
+        left = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True,
+                     compound=not _WORD.search(sentence[before[-1].end:cue.start]))
+        if lang == "de" and len(left) == 1 and len(before) > 1 and cue.kind != "noun" and _DE_AUXILIARY_GAP.fullmatch(
+                sentence[before[-2].end:before[-1].start]):
+            # verb-final clause: "Scholz wird Macron treffen", "Zahawi, der Johnson besuchte"
+            verb_final_object, left = left, [before[-2]]
+    right: list[_Mention] = []
+    for index, first in enumerate(after[:3]):
+        if cue.kind == "host" and first.actor_type == "people":
+            break  # "accueille les Ukrainiens", "hosted the Syrians": refugees, not a state
+        gap = sentence[cue.end:first.start]
+        # A later actor only when a partner preposition comes after the earlier ones ("parlé de X avec Y").
+        if index and not _ends_with_link(gap, lex):
+            continue
+        if _right_ok(gap, cue, lex, lang, sentence[first.end:first.end + 40], first.is_person):
+            right = _side(sentence, first, after[index + 1:], lex, leftwards=False, compound=not _WORD.search(gap))
+            break
+    right = verb_final_object + right
+    subject = _adjunct_subject(sentence, cue, right, mentions, lex) + _delegates(sentence, cue, mentions, lex)
+    if not right and not subject and (cue.kind == "host" or cue.mode == "visit"):
+        left = left[:1]  # "A and B hosted / visited ...": co-hosts and fellow travellers are not a contact
+    if not left and not subject and len(right) > 1 and not _pairs_right(sentence, cue, right, lex):
+        right = right[:1]  # "X will consult with A and B": A and B do not contact each other
+    parties = left[::-1] + right + subject
+    if cue.mode in ("summit", "meeting") and len(parties) == 1 and parties[0].actor_type == "organization":
+        parties += _host(sentence, max(cue.end, parties[0].end), mentions, lex)
+    return parties
+
+
+def _host(sentence: str, start: int, mentions: list[_Mention], lex) -> list[_Mention]:
+    """"the G7 summit in Germany": the host country of an organisation's meeting is a party."""
+    following = [m for m in mentions if m.start >= start]
+    if not following or following[0].actor_type != "country":
+        return []
+    gap = sentence[start:following[0].start]
+    place = lex["place"].search(gap)
+    if not place or _has_stop(gap, lex, side="right") or "," in gap or _n_words(gap[place.end():]) > 1:
+        return []
+    return [following[0]]
+
+
+def _ends_with_link(gap: str, lex) -> bool:
+    links = [m.start() for m in lex["link"].finditer(gap)]
+    others = [m.start() for k in ("block", "destination", "place", "genitive") for m in lex[k].finditer(gap)]
+    return bool(links) and max(links) > max(others, default=-1) and _n_words(gap[max(links):]) <= 5
+
+
+_DE_AUXILIARY_GAP = re.compile(
+    r"(?:(?:\s+[^\W\d_]+){0,3},\s+(?:der|die|den|dem|welcher|welche|welchen)|\s+(?:hat|haben|hatte|hatten|wird|werden|würde|würden|will|wollen|wollte|wollten|soll|sollen|sollte|möchte|"
+    r"kann|könnte|muss|ist|sind|war|waren|wurde|wurden))(?:\s+[^\W\d_]+){0,4}\s+", re.I)
+
+
+def _pairs_right(sentence: str, cue: _Cue, right: list[_Mention], lex) -> bool:
+    """Whether actors after the cue are the participants themselves: "between A and B", "A-B",
+    "встреча A с B" (a link inside the side)."""
+    if lex["between"].search(sentence[cue.end:right[0].start]):
+        return True
+    return any(_chain_ok(sentence[a.end:b.start], a, b, lex) == 4 for a, b in zip(right, right[1:]))
+
+
+def _adjunct_subject(sentence, cue, right, mentions, lex) -> list[_Mention]:
+    """"In a phone call with A, B said ...": B, the subject after a fronted adjunct holding the cue."""
+    head_start = 0
+    stops = list(_HARD_STOP.finditer(sentence, 0, cue.start))
+    if stops:
+        head_start = stops[-1].end()
+    head = sentence[head_start:cue.start]
+    if _n_words(head) > 5 or not lex["adjunct"].match(head.strip()) or "," in head:
+        return []
+    from_ = max([cue.end] + [m.end for m in right if "," not in sentence[cue.end:m.start]])
+    comma = sentence.find(",", from_)
+    if comma < 0 or _HARD_STOP.search(sentence, from_, comma) or _n_words(sentence[from_:comma]) > 12:
+        return []
+    following = [m for m in mentions if m.start > comma]
+    if not following or _n_words(sentence[comma:following[0].start]) > 4 or _has_stop(
+            sentence[comma + 1:following[0].start], lex, side="right"):
+        return []
+    return _side(sentence, following[0], following[1:], lex, leftwards=False, compound=False)
+
+
+def _delegates(sentence, cue, mentions, lex) -> list[_Mention]:
+    """"a meeting ..., in which the delegation was represented by A and B, ...": the persons named."""
+    found = _DELEGATION.search(sentence, cue.end)
+    if not found or _n_words(sentence[cue.end:found.start()]) > 15 or _HARD_STOP.search(sentence, cue.end, found.start()):
+        return []
+    delegates, last = [], found.end()
+    for m in mentions:
+        if m.start < found.end():
+            continue
+        gap = sentence[last:m.start]
+        if _n_words(gap) > 10 or _HARD_STOP.search(gap) or lex["report"].search(gap):
+            break
+        if m.is_person:
+            delegates.append(m)
+        last = m.end
+    return delegates
+
+
+def _back_reference(sentence, cue, parties, history, lang) -> list[_Mention]:
+    """"the two leaders", "i due paesi", "les deux parties", "beide", "obaj przywódcy", "стороны"."""
+    start, end = max(0, cue.start - 60), min(len(sentence), cue.end + 60)
+    window_matches = [m for m in _BACK_REFERENCE[lang].finditer(sentence, start, end)
+                      if not _has_stop(sentence[min(m.end(), cue.end):max(m.start(), cue.start)], _LEX[lang],
+                                       side="left" if m.end() <= cue.start else "right")]
+    if not window_matches:
+        return []
+    match = min(window_matches, key=lambda m: abs(m.start() - cue.start))
+    quant = (match.group("quant") or "").lower().split()
+    alone = match.group("alone")
+    if not (alone or match.group("sides") or any(w in _NUMBERS or w in _DEMONSTRATIVES for w in quant)):
+        return []
+    count = next((_NUMBERS[w] for w in quant if w in _NUMBERS), None) or (2 if alone else None)
+    have = {m.actor_id for m in parties}
+    for previous in reversed(history):
+        persons = list({m.actor_id: m for m in previous if m.is_person and m.actor_id not in have}.values())
+        others = list({m.actor_id: m for m in previous if not m.is_person and m.actor_id not in have}.values())
+        if match.group("states"):
+            options = [others]
+        elif match.group("persons"):
+            options = [persons, others]
+        else:
+            options = [persons, others]
+        for group in options:
+            if len(group) >= 2 and (count is None or len(group) + len(have) == count or len(group) == count):
+                return group
+    return []
+
+
+def _pronoun_subject(sentence, cue, parties, mentions, history, lang) -> list[_Mention]:
+    """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb stands for
+    the one person named in the previous sentence (nothing when that sentence names several)."""
+    if cue.kind not in ("direct", "host", "verb"):
+        return []
+    head = sentence[max(0, cue.start - 40):cue.start]
+    pronoun = None
+    for pronoun in _SUBJECT_PRONOUN[lang].finditer(head):
+        pass
+    if pronoun is None or _n_words(head[pronoun.end():]) > 3 or _has_stop(head[pronoun.end():], _LEX[lang], side="left"):
+        return []
+    if any(m.end <= cue.start and m.start >= cue.start - 40 + pronoun.start() for m in parties):
+        return []
+    have = {m.actor_id for m in parties}
+    pronoun_start = max(0, cue.start - 40) + pronoun.start()
+    # "Barr said he would consult with X": the person earlier in the sentence, else the previous one's.
+    earlier = [m for m in mentions if m.end <= pronoun_start and m.actor_id not in have
+               and not _HARD_STOP.search(sentence, m.end, pronoun_start)]
+    if earlier:
+        return earlier[-1:] if earlier[-1].is_person else []
+    if not history:
+        return []
+    persons = list({m.actor_id: m for m in history[-1] if m.is_person and m.actor_id not in have}.values())
+    return persons if len(persons) == 1 else []
+
+
+_SUBJECT_PRONOUN = {lang: _words(p) for lang, p in {
+    "en": "he|she", "it": "lui|lei|egli", "fr": "il|elle", "de": "er|sie", "pl": "on|ona", "ru": "он|она"}.items()}
+_DEMONSTRATIVES = frozenset({"these", "those", "questi", "queste", "ces", "diese", "te", "ci", "эти"})
+
+
+def _drop_titles(sentence: str, parties: list[_Mention], lex) -> list[_Mention]:
+    """A country or organisation written as part of a person's title is not a party of its own."""
+    persons = [m for m in parties if m.is_person]
+    kept = []
+    for m in parties:
+        if not m.is_person and any(_is_title_of(sentence, m, p, lex) for p in persons):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _is_title_of(sentence: str, other: _Mention, person: _Mention, lex) -> bool:
+    gap = sentence[other.end:person.start] if other.end <= person.start else sentence[person.end:other.start]
+    if _HARD_STOP.search(gap) or _n_words(gap) > 4:
+        return False
+    return not any(lex[k].search(gap) for k in ("link", "destination")) and all(
+        m.group(0) == "," for m in lex["coord"].finditer(gap))
 
 
 def _absorb_generic(cues: list[_Cue]) -> list[_Cue]:
-    """Keep one cue per (parties, mode); generic talks give way to a specific mode with the same parties."""
+    """Keep one cue per (parties, mode); generic talks give way to a specific mode with the same parties;
+    a cue whose parties are a strict subset of another cue's in the sentence is the same event
+    ("A and B travelled to Kyiv and met C")."""
+    cues = [c for c in cues if not any(set(c.parties) < set(other.parties) for other in cues)]
     best: dict[tuple, _Cue] = {}
-    for cue in sorted(cues, key=lambda c: (MODE_RANK[c.mode], c.noun_reference, c.start)):
+    for cue in sorted(cues, key=lambda c: (MODE_RANK[c.mode], c.start)):
         key = frozenset(cue.parties)
         if (key, cue.mode) in best:
             continue
@@ -431,10 +1173,12 @@ def _assign_dates(cues: list[_Cue], dates) -> list:
     return owned
 
 
-def _status(clause: str, lang: str) -> str:
-    if _REFUSED[lang].search(clause):
+def _status(window: str, lang: str, near: str) -> str:
+    if _REFUSED[lang].search(near):
         return "refused"
-    if _PLANNED[lang].search(clause):
+    if _REQUESTED[lang].search(near):
+        return "planned"
+    if _PLANNED[lang].search(window):
         return "planned"
     return "happened"
 

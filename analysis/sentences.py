@@ -4,9 +4,13 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) before
-# whitespace and an opening capital, digit, quote or dash; or at a paragraph break.
+# whitespace and an opening capital, digit, quote or dash; at a paragraph break; or at a line
+# break not followed by a lower-case letter (captions, headings and list items have no final
+# punctuation; a lower-case next line continues the sentence, as in "'...'\nhe said").
+_LOWER = "a-zß-öø-ÿа-яёєіїґąćęłńóśźżčďěňřšťůž"
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?…])(["'”»’)\]]*)\s+(?=["'“«„‚(\[—–-]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐŁŚŻŹĆŃÓ0-9])|\n\s*\n"""
+    r"""(?<=[.!?…])(["'”»’)\]]*)\s+(?=["'“«„‚(\[—–-]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐŁŚŻŹĆŃÓ0-9])|\n\s*\n|"""
+    rf"""[ \t]*\n(?!\s*[{_LOWER}])\s*"""
 )
 # Tokens ending in a period that do not end a sentence: initials and common abbreviations.
 _ABBREVIATION = re.compile(

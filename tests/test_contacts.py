@@ -1,9 +1,12 @@
 """Diplomatic contacts in the seeds, written by hand from the seed texts (issue #5's list)."""
+import re
+
 import pandas as pd
 import pytest
 
 from analysis.actors import extract_mentions
-from analysis.contacts import extract_contacts
+from analysis.contacts import extract_contact_reports, extract_contacts
+from analysis.sentences import split_sentences
 from analysis.dates import infer_document_dates
 from analysis.ingest import ingest
 
@@ -65,3 +68,281 @@ def test_evidence_offsets_point_at_the_evidence_sentence(contacts, seeds_dir):
     text = documents.set_index("doc_id")["text"]
     for row in contacts.itertuples():
         assert text[row.evidence_doc_id][row.evidence_start:row.evidence_end] == row.evidence
+
+
+def test_seed_ban_on_negotiations_is_not_talks_between_putin_and_zelenskyy(contacts):
+    # seed 004: "A decree issued by President Vladimir Zelensky bans officials from any negotiations
+    # with Russia as long as Russian President Vladimir Putin remains in office."
+    pair = contacts["parties"].map(lambda p: {"Vladimir Putin", "Volodymyr Zelenskyy"} <= set(p))
+    assert not pair.any()
+
+
+# --- Hand-written sentences: one document per sentence group, mentions placed by hand. ---
+
+def reports(text: str, lang: str, actors: dict[str, tuple[str, str]], *, date="2022-03-10") -> pd.DataFrame:
+    """Contact reports for ``text``; ``actors`` maps each surface form to (canonical name, actor_type).
+
+    Every occurrence of a surface becomes a mention (longer surfaces first, no overlaps).
+    """
+    rows, taken = [], []
+    for surface in sorted(actors, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append(match.span())
+            name, actor_type = actors[surface]
+            rows.append(dict(doc_id="d1", actor_id=name.lower().replace(" ", "-"), actor=name, actor_type=actor_type,
+                             surface=surface, start=match.start(), end=match.end(), method="alias"))
+    documents = pd.DataFrame(dict(doc_id=["d1"], text=[text], lang=[lang], date=[pd.Timestamp(date)],
+                                  date_precision=["day"]))
+    columns = ["doc_id", "actor_id", "actor", "actor_type", "surface", "start", "end", "method"]
+    return extract_contact_reports(documents, pd.DataFrame(rows, columns=columns), infer_dates=False)
+
+
+def pairs(found: pd.DataFrame) -> set[tuple[frozenset, str, str]]:
+    return {(frozenset(p), m, s) for p, m, s in zip(found["parties"], found["mode"], found["status"])}
+
+
+P = "person"
+C = "country"
+PEOPLE = {
+    "Putin": ("Vladimir Putin", P), "Путин": ("Vladimir Putin", P), "Xi Jinping": ("Xi Jinping", P),
+    "Си Цзиньпином": ("Xi Jinping", P), "Xi Jinpingiem": ("Xi Jinping", P), "Peskov": ("Dmitry Peskov", P),
+    "Pieskow": ("Dmitry Peskov", P), "Peskow": ("Dmitry Peskov", P), "Песков": ("Dmitry Peskov", P),
+    "Poutine": ("Vladimir Putin", P), "Biden": ("Joe Biden", P), "Bidenem": ("Joe Biden", P),
+    "Bidena": ("Joe Biden", P), "Байденом": ("Joe Biden", P), "Draghi": ("Mario Draghi", P),
+    "Macron": ("Emmanuel Macron", P), "Scholz": ("Olaf Scholz", P), "Duda": ("Andrzej Duda", P),
+    "Dudy": ("Andrzej Duda", P), "Зеленского": ("Volodymyr Zelenskyy", P), "Зеленский": ("Volodymyr Zelenskyy", P),
+    "Zelensky": ("Volodymyr Zelenskyy", P), "Путиным": ("Vladimir Putin", P), "Putinem": ("Vladimir Putin", P),
+    "Эрдоганом": ("Recep Tayyip Erdoğan", P), "Trump": ("Donald Trump", P), "Steinmeier": ("Frank-Walter Steinmeier", P),
+    "Selenskyj": ("Volodymyr Zelenskyy", P), "Conte": ("Giuseppe Conte", P),
+    "Russia": ("Russia", C), "Russland": ("Russia", C), "Россия": ("Russia", C), "Украина": ("Ukraine", C),
+    "Сирии": ("Syria", C), "Ukraine": ("Ukraine", C), "Ukrainie": ("Ukraine", C), "l'Ukraine": ("Ukraine", C),
+    "NATO": ("NATO", "organization"), "Turchia": ("Turkey", C), "Iran": ("Iran", C), "Germany": ("Germany", C),
+    "G7": ("G7", "organization"), "Fox News": ("Fox News", "organization"),
+}
+PUTIN_XI = frozenset({"Vladimir Putin", "Xi Jinping"})
+
+
+@pytest.mark.parametrize("lang, text, mode", [
+    ("en", "Peskov said that Putin met Xi Jinping in Moscow.", "meeting"),
+    ("it", "Secondo Peskov, Putin ha incontrato Xi Jinping a Mosca.", "meeting"),
+    ("fr", "Selon Peskov, Poutine s'est entretenu avec Xi Jinping à Moscou.", "talks"),
+    ("de", "Putin traf sich am Montag mit Xi Jinping, sagte Peskow.", "meeting"),
+    ("pl", "Pieskow powiedział, że Putin rozmawiał z Xi Jinpingiem w Moskwie.", "talks"),
+    ("ru", "Песков заявил, что Путин провёл переговоры с Си Цзиньпином.", "talks"),
+])
+def test_parties_are_the_participants_not_the_reporter(lang, text, mode):
+    assert pairs(reports(text, lang, PEOPLE)) == {(PUTIN_XI, mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "The meeting between Biden and Putin took place in Geneva.", {"Joe Biden", "Vladimir Putin"}, "meeting"),
+    ("it", "Il colloquio telefonico tra Draghi e Putin è durato un'ora.", {"Mario Draghi", "Vladimir Putin"},
+     "phone_call"),
+    ("fr", "La rencontre entre Macron et Scholz a eu lieu à Paris.", {"Emmanuel Macron", "Olaf Scholz"}, "meeting"),
+    ("de", "Das Treffen zwischen Scholz und Macron fand in Berlin statt.", {"Olaf Scholz", "Emmanuel Macron"},
+     "meeting"),
+    ("pl", "Spotkanie Dudy z Bidenem odbyło się w Warszawie.", {"Andrzej Duda", "Joe Biden"}, "meeting"),
+    ("ru", "Встреча Зеленского с Байденом прошла в Вашингтоне.", {"Volodymyr Zelenskyy", "Joe Biden"}, "meeting"),
+])
+def test_noun_cues_take_their_complements(lang, text, parties, mode):
+    assert pairs(reports(text, lang, PEOPLE)) == {(frozenset(parties), mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Biden and Macron discussed sanctions against Russia.", {"Joe Biden", "Emmanuel Macron"}),
+    ("it", "Draghi ha discusso delle sanzioni contro la Russia con Macron.", {"Mario Draghi", "Emmanuel Macron"}),
+    ("fr", "Macron a parlé de l'Ukraine avec Scholz.", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("de", "Scholz sprach mit Macron über Russland.", {"Olaf Scholz", "Emmanuel Macron"}),
+    ("pl", "Duda rozmawiał z Bidenem o Ukrainie.", {"Andrzej Duda", "Joe Biden"}),
+    ("ru", "Путин обсудил с Эрдоганом ситуацию в Сирии.", {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
+])
+def test_the_topic_is_not_a_party(lang, text, parties):
+    assert pairs(reports(text, lang, PEOPLE)) == {(frozenset(parties), "talks", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany failed to meet NATO's spending target."),
+    ("en", "The plan met with criticism from Biden and Macron."),
+    ("en", "Peskov said the meeting was useful, Putin added."),
+    ("it", "Il Congresso degli Stati Uniti ha discusso le sanzioni contro la Russia."),
+    ("it", "Conte aveva ricevuto il plauso pubblico di Trump."),
+    ("fr", "Macron a reçu le soutien de Biden."),
+    ("de", "Scholz hat die richtige Entscheidung getroffen, sagte Macron."),
+    ("de", "Scholz trifft auf Widerstand von Macron."),
+    ("pl", "Duda spotkał się z krytyką ze strony Bidena."),
+    ("ru", "Путин встретил критику со стороны Байденом."),
+])
+def test_words_in_another_sense_are_not_contacts(lang, text):
+    assert reports(text, lang, PEOPLE).empty
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Putin told Fox News in an interview that he would talk to Biden."),
+    ("it", "In un'intervista, Draghi ha parlato di Putin."),
+    ("fr", "Dans un entretien au Monde, Macron a parlé de Poutine."),
+    ("de", "Scholz sagte im Gespräch mit der Zeitung, Putin sei gefährlich."),
+    ("pl", "Duda powiedział w rozmowie z portalem, że Putin kłamie."),
+    ("ru", "Зеленский в беседе с журналистами заявил, что Путин лжёт."),
+])
+def test_interviews_and_statements_are_not_contacts(lang, text):
+    assert reports(text, lang, PEOPLE).empty
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("en", "Biden will meet Putin in Geneva next week.", "planned"),
+    ("en", "Putin refused to meet Biden.", "refused"),
+    ("it", "Draghi incontrerà Macron la prossima settimana.", "planned"),
+    ("it", "Draghi ha rifiutato di incontrare Putin.", "refused"),
+    ("fr", "Macron rencontrera Scholz lundi.", "planned"),
+    ("fr", "Poutine a refusé de rencontrer Zelensky.", "refused"),
+    ("de", "Scholz wird Macron am Montag treffen.", "planned"),
+    ("de", "Steinmeier wurde von Selenskyj nicht eingeladen.", "refused"),
+    ("pl", "Duda spotka się z Bidenem w przyszłym tygodniu.", "planned"),
+    ("pl", "Duda odmówił spotkania z Putinem.", "refused"),
+    ("ru", "Путин встретится с Байденом в Женеве.", "planned"),
+    ("ru", "Зеленский отказался от встречи с Путиным.", "refused"),
+])
+def test_status_planned_and_refused(lang, text, status):
+    found = reports(text, lang, PEOPLE)
+    assert len(found) == 1 and found["status"].iloc[0] == status
+    assert len(found["parties"].iloc[0]) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden did not meet Putin."),
+    ("it", "Draghi non ha incontrato Putin."),
+    ("de", "Scholz hat Putin nicht getroffen."),
+])
+def test_negated_contacts_are_dropped(lang, text):
+    assert reports(text, lang, PEOPLE).empty
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Biden flew to Paris on Monday to see Macron. The two leaders met for an hour.",
+     {"Joe Biden", "Emmanuel Macron"}, "meeting"),
+    ("it", "Draghi e Macron sono arrivati a Roma. I due leader si sono incontrati al Quirinale.",
+     {"Mario Draghi", "Emmanuel Macron"}, "meeting"),
+    ("it", "Russia, Turchia e Iran cercano di espandere la loro influenza. I tre paesi hanno tenuto un vertice a Teheran.",
+     {"Russia", "Turkey", "Iran"}, "summit"),
+    ("fr", "Macron et Scholz sont arrivés à Bruxelles. Les deux dirigeants ont discuté de l'Ukraine.",
+     {"Emmanuel Macron", "Olaf Scholz"}, "talks"),
+    ("de", "Scholz und Macron flogen nach Kiew. Beide sprachen dort über Russland.",
+     {"Olaf Scholz", "Emmanuel Macron"}, "talks"),
+    ("pl", "Duda i Biden przylecieli do Kijowa. Obaj przywódcy rozmawiali o Ukrainie.",
+     {"Andrzej Duda", "Joe Biden"}, "talks"),
+    ("ru", "Россия и Украина провели обмен пленными. Стороны также провели переговоры в Стамбуле.",
+     {"Russia", "Ukraine"}, "talks"),
+])
+def test_plural_back_reference_takes_the_previous_sentence(lang, text, parties, mode):
+    assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, PEOPLE))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In a phone call with Macron, Biden discussed Ukraine."),
+    ("it", "Durante la telefonata con Macron, Draghi ha parlato dell'Ucraina."),
+    ("fr", "Lors de son entretien téléphonique avec Scholz, Macron a évoqué l'Ukraine."),
+])
+def test_fronted_adjunct_adds_the_main_subject(lang, text):
+    found = reports(text, lang, PEOPLE)
+    assert len(found) == 1 and found["mode"].iloc[0] == "phone_call" and len(found["parties"].iloc[0]) == 2
+
+
+def test_persons_discovered_outside_the_knowledge_base_are_parties():
+    text = "Erdogan received Khurelsukh Ukhnaa in Ankara."
+    mentions = pd.DataFrame([
+        dict(doc_id="d1", actor_id="recep-tayyip-erdogan", actor="Recep Tayyip Erdoğan", actor_type="person",
+             surface="Erdogan", start=0, end=7, method="alias"),
+        dict(doc_id="d1", actor_id="khurelsukh-ukhnaa", actor="Khurelsukh Ukhnaa", actor_type="person",
+             surface="Khurelsukh Ukhnaa", start=17, end=34, method="discovered", in_kb=False),
+    ])
+    documents = pd.DataFrame(dict(doc_id=["d1"], text=[text], lang=["en"], date=[pd.Timestamp("2022-05-02")],
+                                  date_precision=["day"]))
+    found = extract_contact_reports(documents, mentions, infer_dates=False)
+    assert pairs(found) == {(frozenset({"Recep Tayyip Erdoğan", "Khurelsukh Ukhnaa"}), "meeting", "happened")}
+
+
+def test_a_caption_line_without_full_stop_ends_the_sentence():
+    text = ("Melania and Trump hosted Macron at Mar-a-Lago on Friday\n"
+            "The president appeared on the day Putin handed in his report")
+    found = reports(text, "en", {**PEOPLE, "Melania": ("Melania Trump", P)})
+    assert all("Vladimir Putin" not in parties for parties in found["parties"])
+    assert [text[a:b] for a, b in split_sentences(text, lang="en")] == text.split("\n")
+    assert len(split_sentences("'What now?'\nhe said, and left.", lang="en")) == 1  # lower case continues
+
+
+def test_title_country_is_not_a_party_and_host_country_of_a_multilateral_meeting_is():
+    found = reports("US Secretary of State Blinken met Russian Foreign Minister Lavrov in Geneva.", "en",
+                    {"US": ("United States", C), "Blinken": ("Antony Blinken", P), "Lavrov": ("Sergey Lavrov", P)})
+    assert pairs(found) == {(frozenset({"Antony Blinken", "Sergey Lavrov"}), "meeting", "happened")}
+    found = reports("The G7 summit in Germany ended on Tuesday.", "en", PEOPLE)
+    assert pairs(found) == {(frozenset({"G7", "Germany"}), "summit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, status", [
+    ("en", "Macron arrived in Kyiv on Thursday. He met Zelensky in the afternoon.",
+     {"Emmanuel Macron", "Volodymyr Zelenskyy"}, "happened"),
+    ("fr", "Macron est arrivé à Kiev jeudi. Il a rencontré Zelensky dans l'après-midi.",
+     {"Emmanuel Macron", "Volodymyr Zelenskyy"}, "happened"),
+    ("de", "Scholz landete am Donnerstag in Kiew. Er traf sich dort mit Selenskyj.",
+     {"Olaf Scholz", "Volodymyr Zelenskyy"}, "happened"),
+    ("en", "Barr said he would consult with Trump.", {"William Barr", "Donald Trump"}, "planned"),
+])
+def test_subject_pronoun_stands_for_the_person_named_before(lang, text, parties, status):
+    found = reports(text, lang, {**PEOPLE, "Barr": ("William Barr", P)})
+    assert (frozenset(parties), "meeting" if "talks" not in found["mode"].tolist() else "talks", status) in pairs(found)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Macron and Scholz arrived in Kyiv. He met Zelensky."),  # which of the two: unknown
+    ("en", "Macron and Scholz hosted Biden's envoy."),  # co-hosts, no named guest
+    ("en", "Peskov wrote in a blog post about Biden."),
+    ("it", "Il deputato Pierre-Henri Dumont ha parlato della Brexit."),  # one double name, two mentions
+])
+def test_no_contact_when_the_partner_is_not_named(lang, text):
+    actors = {**PEOPLE, "Pierre": ("Karine Jean-Pierre", P), "Henri Dumont": ("Henri Dumont", P)}
+    assert reports(text, lang, actors).empty
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Russian side held talks with the Ukrainian delegation in Istanbul."),
+    ("it", "La delegazione russa ha avuto colloqui con la parte ucraina a Istanbul."),
+    ("fr", "La délégation russe a rencontré la partie ukrainienne à Istanbul."),
+    ("de", "Die russische Delegation verhandelte in Istanbul mit der ukrainischen Seite."),
+    ("pl", "Strona rosyjska prowadziła rozmowy z delegacją ukraińską w Stambule."),
+    ("ru", "Российская сторона провела переговоры с украинской делегацией в Стамбуле."),
+])
+def test_states_named_by_their_side_or_delegation_are_parties(lang, text):
+    # no actor mentions at all: the demonym phrases come from the knowledge base's demonyms
+    assert {p for p, _, _ in pairs(reports(text, lang, {}))} == {frozenset({"Russia", "Ukraine"})}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La Pologne accueille les Ukrainiens tout en rejetant les Syriens."),
+    ("it", "La Polonia ha accolto i russi in fuga."),
+])
+def test_a_country_hosting_people_is_not_a_contact(lang, text):
+    actors = {"La Pologne": ("Poland", C), "La Polonia": ("Poland", C)}
+    assert reports(text, lang, actors).empty
+
+
+def test_a_reporter_after_an_apposition_comma_is_not_the_partner():
+    assert reports("Biden met yesterday, Peskov said.", "en", PEOPLE).empty
+    found = reports("Biden met the defence secretary, Putin, on Monday.", "en", PEOPLE)
+    assert pairs(found) == {(frozenset({"Joe Biden", "Vladimir Putin"}), "meeting", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("it", "Mattarella ha ricevuto al Quirinale il presidente Macron.", {"Sergio Mattarella", "Emmanuel Macron"}),
+    ("fr", "Macron a reçu à l'Élysée le chancelier Scholz.", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("it", "Draghi è stato ricevuto in Russia.", None),  # a country after "in" is where, not whom
+])
+def test_object_after_a_place_phrase(lang, text, parties):
+    found = reports(text, lang, {**PEOPLE, "Mattarella": ("Sergio Mattarella", P)})
+    assert pairs(found) == ({(frozenset(parties), "meeting", "happened")} if parties else set())
+
+
+def test_refugees_from_a_country_are_not_a_party():
+    text = "Le gouvernement polonais a accueilli des réfugiés d'Ukraine."
+    assert reports(text, "fr", {"Ukraine": ("Ukraine", C)}).empty
