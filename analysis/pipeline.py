@@ -20,9 +20,9 @@ from analysis.params import PARAMETERS, parse_languages, resolve_corpus, resolve
 COMMON_PARAMS = ("corpus", "out_dir", "progress")
 STAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "ingest": COMMON_PARAMS + ("languages", "min_words", "near_duplicate_threshold", "boilerplate_min_docs"),
-    "topics": COMMON_PARAMS + ("embedding_model", "n_topics", "topic_backend", "story_threshold", "random_state",
+    "topics": COMMON_PARAMS + ("embedding_model", "embedding_max_chars", "n_topics", "topic_backend", "story_threshold", "random_state",
                                "threads", "top_n"),
-    "actors": COMMON_PARAMS + ("fuzzy_threshold", "min_cooccurrence", "focus_actor", "top_n"),
+    "actors": COMMON_PARAMS + ("fuzzy_threshold", "unlisted_persons", "min_cooccurrence", "focus_actor", "top_n"),
     "timeline": COMMON_PARAMS + ("contact_date_window_days", "date_from", "date_to", "top_n"),
 }
 STAGES = tuple(STAGE_PARAMS)
@@ -145,7 +145,7 @@ def _topics(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
 
     documents = inputs["documents"]
     embeddings = embed_documents(documents, model=params["embedding_model"], threads=params["threads"] or None,
-                                 progress=params["progress"])
+                                 max_chars=params["embedding_max_chars"], progress=params["progress"])
     model = TopicModel(n_topics=params["n_topics"], backend=params["topic_backend"],
                        random_state=params["random_state"], progress=params["progress"]).fit(documents, embeddings)
     stories = assign_stories(documents, embeddings, threshold=params["story_threshold"], progress=params["progress"])
@@ -161,12 +161,13 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
     documents = inputs["documents"]
     kb = load_kb()
     mentions, unresolved = extract_mentions(documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"],
+                                            unlisted_persons=params["unlisted_persons"],
                                             progress=params["progress"], return_unresolved=True)
     actors = summarise_actors(mentions, documents)
     cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"])
     write_graphml(to_graph(cooc, actors), config.tables_dir(out_dir) / "cooccurrence.graphml")
     return {"mentions": mentions, "actors": actors, "cooccurrence": cooc, "unresolved_roles": unresolved,
-            "actor_candidates": discover_candidates(documents, mentions)}
+            "actor_candidates": discover_candidates(documents, mentions, kb=kb)}
 
 
 def _timeline(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Path) -> dict[str, pd.DataFrame]:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
 
+import pandas as pd
 import pytest
 
 from analysis import bench
@@ -94,6 +96,47 @@ def test_ratios_compare_documents_per_second():
         "ingest stage (all of it) vs raw lingua": 0.5,
         "dask engine: 2 workers vs 1": 1.5,
     }
+
+
+def test_ratios_compare_cached_topics_stage_with_bertopic():
+    steps = [
+        {"name": bench.CACHED_TOPICS_STEP, "status": "ok", "items": 1000, "seconds": 10.0, "peak_tree_mb": 300.0},
+        {"name": bench.BERTOPIC_STEP, "status": "ok", "items": 1000, "seconds": 40.0, "peak_tree_mb": 1200.0},
+    ]
+    # 100 docs/s vs 25 docs/s; 300 MB vs 1,200 MB
+    assert ratios(steps) == {"topics stage (embeddings cached) vs BERTopic fit, speed": 4.0,
+                             "topics stage (embeddings cached) vs BERTopic fit, peak memory": 0.25}
+
+
+def test_bertopic_is_skipped_below_its_minimum_corpus(seeds_results):
+    results, _ = seeds_results
+    names = {step["name"] for step in results["sizes"]["8"]["steps"]}
+    assert bench.BERTOPIC_STEP not in names and bench.CACHED_TOPICS_STEP not in names
+
+
+@pytest.mark.skipif(not os.environ.get("CROSSWIRE_SLOW_TESTS"),
+                    reason="UMAP compiles for a minute or more; set CROSSWIRE_SLOW_TESTS=1 to run it")
+def test_bertopic_reference_fits_the_cached_embeddings(seeds_dir, tmp_path):
+    pytest.importorskip("bertopic")  # the optional bench extra
+    from analysis import io
+    from analysis.embed import embed_documents
+    from analysis.synthetic import synthesize_corpus
+
+    corpus = synthesize_corpus(seeds_dir, bench.BERTOPIC_MIN_DOCUMENTS, out_dir=tmp_path / "corpus")
+    files = sorted(p for p in corpus.rglob("*.txt"))
+    documents = pd.DataFrame({"doc_id": [p.stem for p in files], "title": "",
+                              "text": [p.read_text(encoding="utf-8") for p in files]})
+    io.write_parquet(documents, tmp_path / "out" / "tables" / "documents.parquet")
+    cache = tmp_path / "cache"
+    max_chars = 300  # a short cap keeps the test quick; the job must read the cache with the same one
+    embed_documents(documents, threads=1, max_chars=max_chars, cache_dir=cache / "embeddings")
+    shards = sorted((cache / "embeddings").rglob("*.npz"))
+    step = bench._run_child({"kind": "bertopic", "out_dir": str(tmp_path / "out"), "threads": 1,
+                             "random_state": 0, "max_chars": max_chars}, cache_dir=cache)
+    assert step["status"] == "ok", step.get("error")
+    assert step["topics"] >= 1 and 0 <= step["outlier_share"] <= 1 and step["seconds"] > 0
+    assert step["peak_tree_mb"] >= step["rss_before_fit_mb"] > 50
+    assert sorted((cache / "embeddings").rglob("*.npz")) == shards, "BERTopic's run embedded again"
 
 
 def test_memory_growth_slopes_and_projection():

@@ -82,6 +82,26 @@ def test_cache_key_includes_settings(tmp_path):
     assert len({p.parent for p in tmp_path.rglob("*.npz")}) == 2
 
 
+def test_cache_key_follows_the_sentence_splitter(tmp_path, monkeypatch):
+    # A change to the sentence rules changes the pieces, so vectors cached before it must not be reused.
+    docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [EN + " " + OTHER]})
+    embed_documents(docs, cache_dir=tmp_path, threads=1)
+    embed_documents(docs, cache_dir=tmp_path, threads=1)
+    assert len({p.parent for p in tmp_path.rglob("*.npz")}) == 1
+    monkeypatch.setattr(embed, "_splitter_fingerprint", lambda: "changed sentence rules")
+    embed_documents(docs, cache_dir=tmp_path, threads=1)
+    assert len({p.parent for p in tmp_path.rglob("*.npz")}) == 2
+
+
+def test_default_cap_reads_the_first_2000_characters(tmp_path):
+    start = EN + " " + OTHER
+    body = start + " " + "x" * (embed.DEFAULT_MAX_CHARS - len(start) - 1)
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""], "text": [body, body + " Completely different ending."]})
+    first, second = embed_documents(docs, cache_dir=None, threads=1)
+    assert embed.DEFAULT_MAX_CHARS == 2000
+    np.testing.assert_array_equal(first, second)  # nothing after the cap is read
+
+
 def test_bad_options_raise_parameter_error():
     with pytest.raises(ParameterError, match="threads"):
         embed_texts([EN], threads=0)
