@@ -30,6 +30,16 @@ Rules worth knowing (documented choices):
   would consult with X") stands for the person named earlier in the sentence, else for the only
   person of the previous sentence. Otherwise fewer than two parties means no report: when the
   parties cannot be determined nothing is emitted.
+- Journeys: travel verbs ("flew to", "è volato in", "s'est rendu à", "reiste nach", "przyleciał do",
+  "прилетел в", "sarà a", "will be in") are visits between the travelling persons or delegations and
+  the country of destination (one visit per destination). A capital stands for its state only there,
+  as the destination of a journey or a visit ("visited Kyiv", "la visita a Kiev"), via ``_CAPITALS``;
+  elsewhere ("met Putin in Moscow", "принял в Москве") it is a place. German, Polish and Russian
+  destinations may precede the verb ("ist nach Kiew gereist"), and a subject may follow it.
+- A compound demonym next to a contact noun names both states ("vertice russo-americano",
+  "российско-американские переговоры"); "the pair", "la coppia", "das Paar", "para", "пара" refer back.
+- Subjects after a reciprocal verb are both parties ("Am Montag telefonierten Scholz und Macron");
+  talks "by phone"/"по телефону" are a phone call.
 - A country or organisation written next to a person of the same side ("US Secretary of State
   Blinken", "prezydentem Mongolii X") is a title, not a party.
 - Sense filters: "meet the target", German "Entscheidung getroffen"/"trifft auf", "call for" are not
@@ -53,6 +63,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,6 +95,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "noun", r"(?:tele)?phone (?:call|conversation|talk|discussion)s?|phone talks|conference calls?|"
                                r"(?:by|on the|over the|via) (?:tele)?phone|telephone"),
         ("phone_call", "call", r"calls?"),
+        ("phone_call", "called", r"called"),
         ("phone_call", "direct", r"(?:tele)?phon(?:ed|es)"),
         ("summit", "noun", r"summit(?:s|ry)?"),
         ("meeting", "direct", r"meet|meets|met"),
@@ -92,8 +104,10 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", r"visit|visits|visited|visiting|state visits?|trips?"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:ed|es|e|ing)"),
+        ("visit", "travel", r"fl(?:ew|ies|y|ying|own)|travell?(?:ed|ing|s)?|land(?:ed|s)|arriv(?:ed|es|e|ing)|went|headed|"
+                            r"(?:will|would|is to) (?:be|go)"),
         ("talks", "noun", r"talks|negotiations|consultations"),
-        ("talks", "verb", r"negotiated|negotiating|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
+        ("talks", "verb", r"negotiat(?:ed|es|e|ing)|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
                           r"spoke|speaks|talked|held talks"),
         ("letter", "noun", r"letters?"),
         ("letter", "verb", r"wrote|written|writes"),
@@ -111,6 +125,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", rf"visit{_W}"),
         ("visit", "noun", r"invit[oi]"),
         ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
+        ("visit", "travel", rf"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
+                            rf"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
         ("talks", "noun", rf"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]"),
         ("talks", "verb", rf"negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
                           rf"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]"),
@@ -131,8 +147,10 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "verb", rf"rendu(?:e|s|es)?(?= (?:à|en|au|aux|dans|chez)\b)|rendra(?= (?:à|en|au|aux|dans|chez)\b)"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
+        ("visit", "travel", rf"envolée?s?|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
+                            rf"voyag(?:é|e|ent|era|eront)|déplacée?s?|sera|seront"),
         ("talks", "noun", rf"négociations?|pourparlers|consultations|entretiens?"),
-        ("talks", "verb", rf"négoci(?:é|ent|era|er)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
+        ("talks", "verb", rf"négoci(?:é|e|ent|era|eront|er|ait|aient)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
                           rf"discut(?:é|ent|era|eront|er)|parl(?:é|ent|era|eront)"),
         ("letter", "noun", rf"lettres?|courriers?|missives?"),
         ("letter", "verb", rf"écrit"),
@@ -147,9 +165,11 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "host", rf"empf(?:ing|ingen|ängt|angen)"),
         ("meeting", "verb", rf"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?zusammen\b)|zusammengekommen"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
-        ("visit", "verb", rf"reist(?:e|en)?|gereist"),
+        ("visit", "travel", rf"reist(?:e|en)?|gereist"),
         ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung"),
         ("visit", "direct", rf"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?ein\b)"),
+        ("visit", "travel", rf"fl(?:og|ogen|iegt|iegen)|geflogen|landet(?:e|en)?|gelandet|kam|kamen|kommt|gekommen|angekommen|eingetroffen|"
+                            rf"f(?:uhr|uhren|ährt)|gefahren"),
         ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?"),
         ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|"
                           rf"besprach(?:en)?|diskutiert{_W}|erörtert{_W}"),
@@ -165,11 +185,12 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "host", rf"przyj(?:ął|ęła|ęli|mie|mą|muje)|gości(?:ł|ła|li|)"),
         ("visit", "noun", rf"wizyt{_W}"),
         ("visit", "direct", rf"odwiedz{_W}|odwiedzi{_W}|odwiedza{_W}"),
-        ("visit", "verb", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się"),
+        ("visit", "travel", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się"),
         ("visit", "noun", rf"zaprosze{_W}"),
         ("visit", "direct", rf"zaprosi{_W}|zaprasza{_W}"),
+        ("visit", "travel", rf"przylecia{_W}|wylądowa{_W}|przyleci|polecia{_W}|poleci|dotar{_W}|dotrze|przyjedzie|pojedzie"),
         ("talks", "noun", rf"rozmow{_W}|rozmów|negocjac{_W}|konsultac{_W}|rokowa{_W}"),
-        ("talks", "verb", rf"rozmawia{_W}|porozmawia{_W}|negocjowa{_W}|omówi{_W}|omawia{_W}|dyskutowa{_W}"),
+        ("talks", "verb", rf"rozmawia{_W}|porozmawia{_W}|negocjowa{_W}|negocjuj{_W}|negocjuje|omówi{_W}|omawia{_W}|dyskutowa{_W}"),
         ("letter", "noun", r"list|listu|listem|listy|liście|listów"),
         ("letter", "verb", rf"napisa{_W}"),
     ],
@@ -184,9 +205,11 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}"),
         ("visit", "noun", rf"визит(?!ер|ёр){_W}|посещени{_W}"),
         ("visit", "direct", rf"посетил{_W}|посетит|посетят|посеща{_W}"),
-        ("visit", "verb", rf"прибыл{_W}|приехал{_W}|прилетел{_W}"),
+        ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}"),
         ("visit", "noun", rf"приглашени{_W}"),
         ("visit", "direct", rf"пригласил{_W}|пригласит|приглаша{_W}"),
+        ("visit", "travel", rf"приземлил(?:ся|ась|ись)|прибудет|прибудут|приедет|приедут|прилетит|прилетят|полетел{_W}|полетит|поехал{_W}|"
+                            rf"поедет|отправил(?:ся|ась|ись)|отправится|побывал{_W}"),
         ("talks", "noun", rf"переговор{_W}|консультаци{_W}|бесед{_W}|разговор{_W}"),
         ("talks", "verb", rf"обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
         ("letter", "noun", rf"письм{_W}|послани{_W}"),
@@ -356,6 +379,8 @@ _LEX: dict[str, dict[str, re.Pattern]] = {
            for name, p in entries.items()}
     for lang, entries in _LEXICON.items()
 }
+for _lang in _LEX:
+    _LEX[_lang]["cue"] = _CUE_PATTERNS[_lang]
 # Prepositions that may open a fronted adjunct, and the words after a reporting verb that keep
 # its subject as a party ("said in a letter to", "ha detto durante la telefonata con").
 # Clause-ending punctuation; also a full stop glued to the next sentence ("Simionov.Sadiq Khan").
@@ -365,6 +390,10 @@ _WORD = re.compile(r"[^\W_]+", re.U)
 # A meeting/summit/talks word next to one of these is a video call.
 _VIRTUAL = re.compile(r"virtual\w*|virtuel\w*|virtuell\w*|wirtualn\w*|виртуальн\w*|online|онлайн|по видеосвязи|"
                       r"in videoconferenza|en visioconférence|per video", re.I)
+# Talks next to one of these were held by phone ("spoke by phone", "по телефону поговорили").
+_BY_PHONE = re.compile(r"(?:by|over the|on the) (?:tele)?phone|al telefono|per telefono|telefonicamente|"
+                       r"(?:au|par) téléphone|téléphoniquement|telefonisch|am telefon|per telefon|przez telefon|"
+                       r"telefonicznie|по телефону", re.I)
 _PLANNED = {
     "en": r"will|'ll|’ll|shall|is to|are to|due to|expected|expects?|plans?|planned|planning|scheduled|upcoming|"
           r"forthcoming|next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|"
@@ -465,7 +494,8 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "due": 2, "entrambi": 2,
             "трёх": 3, "трех": 3}
 _BACK_REFERENCE = {
     lang: re.compile(rf"(?<!\w)(?P<quant>(?:(?:{q})\s+){{0,2}}(?:\w+\s+)?)(?:(?P<persons>{p})|(?P<states>{s})|(?P<sides>{d}))(?!\w)"
-                     rf"|(?<!\w)(?P<alone>both|entrambi|entrambe|beide|obaj|obie|оба|обе|les deux|i due|le due)(?!\w)", re.I)
+                     rf"|(?<!\w)(?P<alone>both|entrambi|entrambe|beide|obaj|obie|оба|обе|les deux|i due|le due|"
+                     rf"the pair|the duo|la coppia|il duo|la paire|le duo|das paar|das duo|para|пара)(?!\w)", re.I)
     for lang, (q, p, s, d) in _GROUPS.items()
 }
 _DE_NOT_A_MEETING = re.compile(
@@ -482,9 +512,37 @@ _STATE_BODIES = {
     "pl": r"stron[aęyieą]|delegacj\w*|rząd\w*|władz\w*|negocjator\w*",
     "ru": r"сторон\w*|делегаци\w*|правительств\w*|власт\w*|руководств\w*|переговорщик\w*",
 }
-_NOUN_FIRST = {"it": True, "fr": True, "pl": True}  # also "strona rosyjska"; pl has both orders
+_NOUN_FIRST = {"it": True, "fr": True, "pl": True, "de": True}  # "strona rosyjska", "Delegation der USA"
 _PEOPLE_ARTICLE = {"it": r"i|gli|dei|degli|ai|agli|coi|con i", "fr": r"les|des|aux"}
 _DELEGATION = re.compile(r"delega[tzc]\w*|délégation\w*|делегаци\w*", re.I)
+# Capitals stand for their state, but only as the destination of a visit or journey ("flew to Kyiv",
+# "przyleciał do Kijowa", "прилетел в Киев"); elsewhere a capital is a place (or a metonym left alone).
+# Forms in the six languages with the Polish and Russian case forms used after "do/w", "в/на".
+# Brussels (EU or Belgium) is ambiguous and left out.
+_CAPITALS = {
+    "UA": "Kyiv|Kiev|Kyïv|Kiew|Kyjiw|Kijów|Kijowa|Kijowie|Киев|Киева|Киеве|Київ",
+    "RU": "Moscow|Mosca|Moscou|Moskau|Moskwa|Moskwy|Moskwie|Moskwę|Москва|Москву|Москве|Москвы",
+    "US": "Washington|Waszyngton|Waszyngtonu|Waszyngtonie|Вашингтон|Вашингтона|Вашингтоне",
+    "IR": "Tehran|Teheran|Téhéran|Teheranu|Teheranie|Тегеран|Тегерана|Тегеране",
+    "CN": "Beijing|Pechino|Pékin|Peking|Pekin|Pekinu|Pekinie|Пекин|Пекина|Пекине",
+    "TR": "Ankara|Ankary|Ankarze|Ankarę|Анкара|Анкару|Анкаре|Анкары",
+    "BY": "Minsk|Mińsk|Mińska|Mińsku|Минск|Минска|Минске",
+    "PL": "Warsaw|Varsavia|Varsovie|Warschau|Warszawa|Warszawy|Warszawie|Warszawę|Варшава|Варшаву|Варшаве|Варшавы",
+    "DE": "Berlin|Berlino|Berlina|Berlinie|Берлин|Берлина|Берлине",
+    "FR": "Paris|Parigi|Paryż|Paryża|Paryżu|Париж|Парижа|Париже",
+    "GB": "London|Londra|Londres|Londyn|Londynu|Londynie|Лондон|Лондона|Лондоне",
+    "IT": "Rome|Roma|Rom|Rzym|Rzymu|Rzymie|Рим|Рима|Риме",
+    "JP": "Tokyo|Tokio|Токио",
+    "IN": "New Delhi|Nuova Delhi|Нью-Дели",
+    "SA": "Riyadh|Riad|Riyad|Rijad|Rijadu|Rijadzie|Эр-Рияд|Эр-Рияде",
+    "EG": "Cairo|Le Caire|Kairo|Kair|Kairu|Kairze|Каир|Каира|Каире",
+    "SY": "Damascus|Damasco|Damas|Damaskus|Damaszek|Damaszku|Дамаск|Дамаска|Дамаске",
+    "HU": "Budapest|Budapeszt|Budapesztu|Budapeszcie|Будапешт|Будапешта|Будапеште",
+    "KZ": "Astana|Astany|Astanie|Астана|Астану|Астане|Астаны",
+    "RS": "Belgrade|Belgrado|Belgrad|Belgradu|Белград|Белграда|Белграде",
+    "QA": "Doha|Dausze|Доха|Доху|Дохе",
+    "CA": "Ottawa|Ottawy|Ottawie|Оттава|Оттаву|Оттаве",
+}
 
 REPORT_COLUMNS = [
     "doc_id", "sentence_id", "party_ids", "parties", "mode", "status", "date", "end_date", "date_precision",
@@ -566,7 +624,9 @@ def extract_contact_reports(
     if infer_dates:
         docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
-    states = _state_phrases(kb if kb is not None else load_kb())
+    kb = kb if kb is not None else load_kb()
+    states = _state_phrases(kb)
+    capitals = _capital_forms(kb)
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []
     iterator = zip(docs["doc_id"], docs["text"], docs["lang"], docs["date"],
@@ -575,7 +635,7 @@ def extract_contact_reports(
         iterator, total=len(docs), desc="contacts", disable=not progress
     ):
         doc_mentions = by_doc.get(doc_id, mentions.iloc[:0])  # states may still be named by demonyms
-        for row in _document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states):
+        for row in _document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states, capitals):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
             rows.append(row)
     if not rows:
@@ -618,7 +678,7 @@ def _mentions_by_doc(mentions: pd.DataFrame, doc_ids: set) -> dict[str, pd.DataF
     return {doc_id: group for doc_id, group in subset.groupby("doc_id", sort=False)}
 
 
-def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states) -> list[dict]:
+def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states, capitals) -> list[dict]:
     starts = doc_mentions["start"].to_numpy()
     ends = doc_mentions["end"].to_numpy()
     ids = doc_mentions["actor_id"].to_numpy()
@@ -629,30 +689,46 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
     precision = (doc_precision if isinstance(doc_precision, str) else "day") if reference is not None else None
     rows: list[dict] = []
     history: list[list[_Mention]] = []  # mentions of the previous sentences, nearest last
-    for sentence_id, (s_start, s_end) in enumerate(split_sentences(text, lang=lang)):
+    spans = split_sentences(text, lang=lang)
+    bounds = np.searchsorted(cue_starts, [edge for span in spans for edge in span]).reshape(-1, 2)
+    with_cue = np.flatnonzero(bounds[:, 1] > bounds[:, 0])
+    # mentions are needed in sentences with a cue and in the two before them (back references)
+    needed = set(with_cue) | set(with_cue - 1) | set(with_cue - 2)
+    for sentence_id, (s_start, s_end) in enumerate(spans):
+        if sentence_id not in needed:
+            history.append([])
+            continue
         sentence = text[s_start:s_end]
         inside = np.flatnonzero((starts >= s_start) & (ends <= s_end))
         mentions = _sentence_mentions(starts[inside] - s_start, ends[inside] - s_start, ids[inside], types[inside])
-        first, last = np.searchsorted(cue_starts, [s_start, s_end])
+        first, last = bounds[sentence_id]
         in_sentence = [m for m in cue_matches[first:last] if m.end() <= s_end]
         if in_sentence and lang in states[0]:
             mentions = _with_state_phrases(sentence, mentions, lang, states, names)
+            nouns = [(m.start() - s_start, m.end() - s_start) for m in in_sentence
+                     if _CUE_KINDS[lang][m.lastgroup][1] == "noun"]
+            if nouns and "-" in sentence:
+                mentions = _with_compound_demonyms(sentence, mentions, nouns, lang, states, names)
         if in_sentence:
-            rows.extend(_sentence_reports(sentence, s_start, sentence_id, lang, mentions, history[-2:], names,
+            with_capitals = mentions
+            if any(_CUE_KINDS[lang][m.lastgroup][0] == "visit" for m in in_sentence):
+                with_capitals = _with_capitals(sentence, mentions, capitals, names)
+            rows.extend(_sentence_reports(sentence, s_start, sentence_id, lang, with_capitals, history[-2:], names,
                                           reference, precision, in_sentence))
         history.append(mentions)
     return rows
 
 
-def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple[str, str], str], dict[str, str]]:
+def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple[str, str], str], dict[str, str],
+                                                dict[str, frozenset]]:
     """Per language: a pattern for "the Russian side"/"i russi" phrases, (lang, demonym) -> actor_id,
-    and actor_id -> canonical name."""
+    actor_id -> canonical name, and per language the first words of the demonyms (a quick pre-check)."""
     countries = kb.actors[kb.actors["actor_type"] == "country"]
     by_code = dict(zip(countries["country"], countries["actor_id"]))
     names = dict(zip(countries["actor_id"], countries["actor"]))
     forms: dict[tuple[str, str], str] = {}
     for code, lang, form in zip(kb.demonyms["country"], kb.demonyms["lang"], kb.demonyms["form"]):
-        if code in by_code and lang in _STATE_BODIES and re.fullmatch(r"[^\W\d_]+", form):
+        if code in by_code and lang in _STATE_BODIES and re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", form):
             forms.setdefault((lang, form.lower()), by_code[code])
     patterns = {}
     for lang, bodies in _STATE_BODIES.items():
@@ -669,11 +745,15 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
         if lang == "en":
             options.append(rf"the\s+(?P<dem4>(?:{dem})s)")
         patterns[lang] = re.compile(rf"(?<!\w)(?:{'|'.join(options)})(?!\w)", re.I)
-    return patterns, forms, names
+    # first words of the forms: a sentence without any of them needs no search with the large pattern
+    first_words = {lang: frozenset(_WORD.findall(f)[0] for (lg, f) in forms if lg == lang) for lang in patterns}
+    return patterns, forms, names, first_words
 
 
 def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, states, names: dict) -> list[_Mention]:
-    patterns, forms, state_names = states
+    patterns, forms, state_names, first_words = states
+    if not any(w in first_words[lang] or w[:-1] in first_words[lang] for w in _WORD.findall(sentence.lower())):
+        return mentions
     added = []
     for match in patterns[lang].finditer(sentence):
         group = next(k for k in ("dem", "dem2", "dem3", "dem4") if k in match.re.groupindex and match.group(k))
@@ -686,6 +766,67 @@ def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, stat
         names.setdefault(actor_id, state_names[actor_id])
         # "the Ukrainians" may be refugees or soldiers: a "people" party only where a partner is expected
         added.append(_Mention(start, end, actor_id, "country" if group in ("dem", "dem2") else "people"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{3,})(?![\w-])")
+
+
+def _with_compound_demonyms(sentence: str, mentions: list[_Mention], nouns: list[tuple[int, int]], lang: str,
+                            states, names: dict) -> list[_Mention]:
+    """Both states of a compound adjective next to a contact noun: "vertice russo-americano",
+    "Russian-American talks", "russisch-amerikanische Gespräche", "российско-американские переговоры"."""
+    _, forms, state_names, _ = states
+    added = []
+    for match in _COMPOUND.finditer(sentence):
+        if not any(sentence[match.end():start].isspace() or sentence[end:match.start()].isspace()
+                   for start, end in nouns):
+            continue
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        parts = [(_demonym_country(match.group(k), lang, forms), match.span(k)) for k in (1, 2)]
+        if None in (parts[0][0], parts[1][0]) or parts[0][0] == parts[1][0]:
+            continue
+        for actor_id, (start, end) in parts:
+            names.setdefault(actor_id, state_names[actor_id])
+            added.append(_Mention(start, end, actor_id, "country"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _demonym_country(word: str, lang: str, forms: dict[tuple[str, str], str]) -> str | None:
+    """The state of a demonym or of its combining form ("russo-", "rosyjsko-", "российско-"), if unique."""
+    word = word.lower()
+    if (lang, word) in forms:
+        return forms[(lang, word)]
+    stem = word[:-1]
+    if len(stem) < 4:
+        return None
+    found = {actor_id for (lg, form), actor_id in forms.items() if lg == lang and form.startswith(stem)}
+    return found.pop() if len(found) == 1 else None  # "austro-": Austria or Australia, unknown
+
+
+def _capital_forms(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """A pattern for the capitals of ``_CAPITALS``, form -> country actor_id, actor_id -> name."""
+    countries = kb.actors[kb.actors["actor_type"] == "country"]
+    by_code = dict(zip(countries["country"], countries["actor_id"]))
+    names = dict(zip(countries["actor_id"], countries["actor"]))
+    forms = {form: by_code[code] for code, options in _CAPITALS.items() if code in by_code
+             for form in options.split("|")}
+    words = sorted(forms, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"), forms, names
+
+
+def _with_capitals(sentence: str, mentions: list[_Mention], capitals, names: dict) -> list[_Mention]:
+    """Capitals as "capital" mentions of their state (parties only as a visit's destination)."""
+    pattern, forms, country_names = capitals
+    added = []
+    for match in pattern.finditer(sentence):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        actor_id = forms[match.group(0)]
+        names.setdefault(actor_id, country_names[actor_id])
+        added.append(_Mention(start, end, actor_id, "capital"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
@@ -715,7 +856,10 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
                       precision, cue_matches) -> list[dict]:
     lex = _LEX[lang]
     masked = _mask_parentheticals(sentence, mentions, lex)
-    candidates = [m for m in mentions if not _is_source(masked, m, lex) and not _is_modifier(masked, m)]
+    starts = {m.start for m in mentions}
+    candidates = [m for m in mentions if not _is_source(masked, m, lex)
+                  and (m.end + 1 in starts or not _is_modifier(masked, m))]  # "russo-americano": both parts
+    actors = [m for m in candidates if m.actor_type != "capital"]
     cues: list[_Cue] = []
     for match in cue_matches:
         mode, kind = _CUE_KINDS[lang][match.lastgroup]
@@ -734,15 +878,29 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             continue
         if mode in ("meeting", "summit", "talks") and _VIRTUAL.search(sentence[max(0, cue.start - 20):cue.end + 25]):
             cue.mode = "video_call"
-        parties = _frame(masked, cue, candidates, lex, lang)
+        elif mode == "talks" and _BY_PHONE.search(sentence[max(0, cue.start - 25):cue.end + 25]):
+            cue.mode = "phone_call"
+        parties = _frame(masked, cue, candidates if mode == "visit" else actors, lex, lang)
         if len({m.actor_id for m in parties}) < 2:
             parties = parties + _back_reference(masked, cue, parties, history, lang)
         if len({m.actor_id for m in parties}) == 1:
-            parties = parties + _pronoun_subject(masked, cue, parties, candidates, history, lang)
-        ids = list(dict.fromkeys(m.actor_id for m in _drop_titles(masked, parties, lex)))
-        if len(ids) >= 2:
-            cue.parties = tuple(ids)
-            cues.append(cue)
+            parties = parties + _pronoun_subject(masked, cue, parties, actors, history, lang)
+        parties = _drop_titles(masked, parties, lex, cue)
+        if cue.mode == "visit" and any(m.actor_type == "capital" for m in parties) or cue.kind == "travel":
+            # one visit per destination, all travellers in each
+            verb_final = _destination_before(masked, cue, candidates, lex, lang) if cue.kind == "travel" else None
+            destinations = [m for m in parties if m.actor_type == "capital" or m == verb_final
+                            or (m.actor_type == "country" and m.start >= cue.end)]
+            travellers = [m for m in parties if m not in destinations]
+            if cue.kind == "travel":  # persons and delegations travel; "Russia went to Ukraine" is no visit
+                travellers = [m for m in travellers if m.is_person or _DELEGATION.search(masked, m.start, m.end)]
+            groups = [travellers + [place] for place in destinations]
+        else:
+            groups = [parties]
+        for group in groups:
+            ids = list(dict.fromkeys(m.actor_id for m in group))
+            if len(ids) >= 2:
+                cues.append(_Cue(cue.mode, cue.kind, cue.start, cue.end, tuple(ids)))
     cues = _absorb_generic(cues)
     if not cues:
         return []
@@ -866,8 +1024,15 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     if cue.kind in ("direct", "host") and re.match(r"['’]s\b", sentence_after):
         return False  # "hosted Biden's envoy", "meet NATO's target": a possessor is not the object
     words = _WORD.findall(gap)
-    if not words and cue.kind != "call":
-        return True  # "negoziati USA-Russia", "vertice Nato", "sommet UE"
+    if cue.kind == "called":  # "called Putin on Monday", not "called Putin a killer", "called on Putin"
+        return not words and bool(_CALLED_OBJECT_END.match(sentence_after))
+    if cue.kind == "travel":  # "flew to Israel", "è volato in Israele", "sarà sabato a Teheran", "nach Kiew"
+        first = min((m for k in ("destination", "place") for m in lex[k].finditer(gap)), key=lambda m: m.start(),
+                    default=None)  # not "went to the polls in Washington"
+        return first is not None and _n_words(gap[:first.start()]) <= 2 and _n_words(gap[first.end():]) <= 1
+    if not words and cue.kind != "call" and not (cue.kind == "verb" and lang == "en"):
+        # "negoziati USA-Russia", "vertice Nato", "telefonierten Scholz und Macron"; not "discussed Ukraine"
+        return True
     links = [m.start() for m in lex["link"].finditer(gap)]
     if cue.mode in _DESTINATION_MODES and cue.kind != "call":
         destination = lex["destination"] if cue.mode == "visit" else lex["addressee"]
@@ -892,6 +1057,13 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     return lang in ("de", "pl", "ru") and len(words) <= 5
 
 
+_CALLED_OBJECT_END = re.compile(
+    r"\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}(?:said|says|according)|(?:on|last|this|late|early) (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|week|night|month|\d)|yesterday|today|to (?:discuss|express|offer|"
+    r"congratulate|talk|thank|ask|urge|warn|convey|inform|brief|reassure)\b|and (?:discussed|talked|spoke|asked|told)\b)",
+    re.I)
+
+
 def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
     """Whether the nearest actor before the cue is its subject (or possessor, for nouns)."""
     if _has_stop(gap, lex, side="left"):
@@ -912,13 +1084,15 @@ def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
 def _chain_ok(gap: str, first: _Mention, second: _Mention, lex) -> int:
     """How two neighbouring actors belong to one side: 4 linked ("A mit B", "A-B"), 2 coordinated
     ("A and B"), 1 listed or titled ("A, B", "US President B"), 0 not at all."""
-    if _has_stop(gap, lex, side="chain") or lex["block"].search(gap):
-        return 0
+    if _has_stop(gap, lex, side="chain") or lex["block"].search(gap) or lex["cue"].search(gap):
+        return 0  # (a further contact word: "met Putin and discussed Ukraine", "and visited Germany")
     words = _WORD.findall(gap)
     if not words:
         return 1 if "," in gap else 4
-    links = [m.start() for m in lex["link"].finditer(gap)]
-    places = [m.start() for k in ("destination", "place") for m in lex[k].finditer(gap)]
+    link_spans = [m.span() for m in lex["link"].finditer(gap)]
+    links = [start for start, _ in link_spans]
+    places = [m.start() for k in ("destination", "place") for m in lex[k].finditer(gap)
+              if not any(start <= m.start() < end for start, end in link_spans)]  # the "a" of "insieme a"
     if links and max(links) > max(places, default=-1) and len(words) <= 8:
         return 4
     if places:
@@ -943,7 +1117,7 @@ def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, com
         if not compound and a.is_person and b.is_person and gap.strip() in ("-", "‐"):
             break
         strength = _chain_ok(gap, a, b, lex)
-        if not strength:
+        if not strength or not _place_chain_ok(gap, a, b, strength, lex):
             break
         side.append(m)
         # A country/organisation before a person is the person's title ("US Secretary of State A").
@@ -958,12 +1132,28 @@ def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, com
     return kept
 
 
+def _place_chain_ok(gap: str, a: _Mention, b: _Mention, strength: int, lex) -> bool:
+    """A capital joins only other destinations ("Kyiv and Warsaw") or a companion introduced by a bare
+    partner preposition ("a Kiev (insieme a Draghi)"), not the object of a further verb."""
+    if "capital" not in (a.actor_type, b.actor_type):
+        return True
+    if a.actor_type in _PLACE_TYPES and b.actor_type in _PLACE_TYPES:
+        return strength in (1, 2)
+    return strength == 4 and not lex["link"].sub("", gap).strip(" ,()")
+
+
 def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -> list[_Mention]:
     """The actors that fill the cue's participant positions."""
-    before = [m for m in mentions if m.end <= cue.start]
+    before = [m for m in mentions if m.end <= cue.start and m.actor_type != "capital"]
     after = [m for m in mentions if m.start >= cue.end]
     left: list[_Mention] = []
     verb_final_object: list[_Mention] = []
+    if cue.kind == "travel":
+        destination = _destination_before(sentence, cue, mentions, lex, lang)
+        if destination is not None:  # verb-final: "ist nach Kiew gereist", "do Kijowa przyleciał"
+            before = [m for m in before if m.end <= destination.start]
+            verb_final_object = [destination]
+            after = []
     if before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang):
         left = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True,
                      compound=not _WORD.search(sentence[before[-1].end:cue.start]))
@@ -975,6 +1165,10 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
     for index, first in enumerate(after[:3]):
         if cue.kind == "host" and first.actor_type == "people":
             break  # "accueille les Ukrainiens", "hosted the Syrians": refugees, not a state
+        if cue.kind == "travel" and first.actor_type not in _PLACE_TYPES:
+            if not index and not left and first.is_person:  # "reiste der Generalbundesanwalt X ... in die Türkei"
+                right = _inverted_traveller(sentence, cue, first, after[1:], lex)
+            break  # a journey's partner is the place it goes to
         gap = sentence[cue.end:first.start]
         # A later actor only when a partner preposition comes after the earlier ones ("parlé de X avec Y").
         if index and not _ends_with_link(gap, lex):
@@ -984,14 +1178,61 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
             break
     right = verb_final_object + right
     subject = _adjunct_subject(sentence, cue, right, mentions, lex) + _delegates(sentence, cue, mentions, lex)
-    if not right and not subject and (cue.kind == "host" or cue.mode == "visit"):
+    if not right and not subject and (cue.kind in ("host", "called") or cue.mode == "visit"):
         left = left[:1]  # "A and B hosted / visited ...": co-hosts and fellow travellers are not a contact
-    if not left and not subject and len(right) > 1 and not _pairs_right(sentence, cue, right, lex):
-        right = right[:1]  # "X will consult with A and B": A and B do not contact each other
+    inverted = cue.kind == "verb" and not _WORD.search(sentence[cue.end:right[0].start]) if right else False
+    if (not left and not subject and len(right) > 1 and cue.kind != "travel" and not inverted
+            and not _pairs_right(sentence, cue, right, lex)):
+        # "X will consult with A and B": A and B do not contact each other; but subjects after the verb
+        # do ("Am Montag telefonierten Scholz und Macron", "si sono sentiti Draghi e Putin")
+        right = right[:1]
     parties = left[::-1] + right + subject
     if cue.mode in ("summit", "meeting") and len(parties) == 1 and parties[0].actor_type == "organization":
         parties += _host(sentence, max(cue.end, parties[0].end), mentions, lex)
     return parties
+
+
+_PLACE_TYPES = frozenset({"country", "capital"})
+_VERB_FINAL_TRAVEL = frozenset({"de", "pl", "ru"})
+
+
+def _destination_before(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -> _Mention | None:
+    """The country or capital right before a verb-final travel verb, after a destination preposition
+    (German, Polish, Russian word order: "nach Kiew gereist", "do Kijowa przyleciał")."""
+    before = [m for m in mentions if m.end <= cue.start]
+    if lang not in _VERB_FINAL_TRAVEL:
+        return None
+    if not before or before[-1].actor_type not in _PLACE_TYPES:
+        return None
+    place = before[-1]
+    gap = sentence[place.end:cue.start]
+    if _n_words(gap) > 2 or _HARD_STOP.search(gap) or "," in gap:
+        return None
+    return place if _after_preposition(sentence, place, lex) else None
+
+
+def _inverted_traveller(sentence: str, cue: _Cue, person: _Mention, following: list[_Mention], lex) -> list[_Mention]:
+    """A subject after the travel verb (V2 or inversion) and the destination that follows it."""
+    if _n_words(sentence[cue.end:person.start]) > 4 or _has_stop(sentence[cue.end:person.start], lex, side="right"):
+        return []
+    for place in following:
+        gap = sentence[person.end:place.start]
+        if _n_words(gap) > 12 or _has_stop(gap, lex, side="right"):
+            return []
+        if place.actor_type in _PLACE_TYPES and _after_preposition(sentence, place, lex):
+            return [person, place]
+    return []
+
+
+def _after_preposition(sentence: str, mention: _Mention, lex) -> bool:
+    """Whether a destination or place preposition (and at most an article) comes right before the mention."""
+    head = sentence[max(0, mention.start - 25):mention.start]
+    if not re.search(r"['’\s]$", head):
+        return False
+    words = _WORD.findall(head)[-2:]
+    if len(words) == 2 and len(words[1]) > 3:
+        words = words[1:]  # only an article may stand between ("in die Türkei", "to the UK")
+    return any(lex["destination"].fullmatch(w) or lex["place"].fullmatch(w) for w in words)
 
 
 def _host(sentence: str, start: int, mentions: list[_Mention], lex) -> list[_Mention]:
@@ -1096,7 +1337,7 @@ def _back_reference(sentence, cue, parties, history, lang) -> list[_Mention]:
 def _pronoun_subject(sentence, cue, parties, mentions, history, lang) -> list[_Mention]:
     """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb stands for
     the one person named in the previous sentence (nothing when that sentence names several)."""
-    if cue.kind not in ("direct", "host", "verb"):
+    if cue.kind not in ("direct", "host", "verb", "called"):
         return []
     head = sentence[max(0, cue.start - 40):cue.start]
     pronoun = None
@@ -1124,12 +1365,18 @@ _SUBJECT_PRONOUN = {lang: _words(p) for lang, p in {
 _DEMONSTRATIVES = frozenset({"these", "those", "questi", "queste", "ces", "diese", "te", "ci", "эти"})
 
 
-def _drop_titles(sentence: str, parties: list[_Mention], lex) -> list[_Mention]:
-    """A country or organisation written as part of a person's title is not a party of its own."""
+def _drop_titles(sentence: str, parties: list[_Mention], lex, cue: _Cue) -> list[_Mention]:
+    """A country or organisation written as part of a person's title is not a party of its own
+    (never across a travel verb: "Biden arrived in Germany")."""
     persons = [m for m in parties if m.is_person]
     kept = []
     for m in parties:
-        if not m.is_person and any(_is_title_of(sentence, m, p, lex) for p in persons):
+        if cue.mode == "visit" and m.start >= cue.end and _after_preposition(sentence, m, lex):
+            kept.append(m)  # "on a visit to Singapore, Mr Hunt": the destination, not Hunt's title
+            continue
+        if not m.is_person and any(_is_title_of(sentence, m, p, lex) and not (
+                cue.kind == "travel" and min(m.end, p.end) <= cue.start and cue.end <= max(m.start, p.start))
+                for p in persons):
             continue
         kept.append(m)
     return kept
@@ -1201,10 +1448,14 @@ def merge_contact_reports(reports: pd.DataFrame, *, date_window_days: int = 3) -
     reports["_lo"], reports["_hi"] = zip(*(_interval(d, e, p) for d, e, p in
                                            zip(reports["date"], reports["end_date"], reports["date_precision"])))
     window = pd.Timedelta(days=int(date_window_days))
+    records = reports.to_dict("records")  # plain dicts: per-group pandas calls dominate the run time
+    by_key: dict[tuple, list[int]] = {}
+    for index, record in enumerate(records):
+        by_key.setdefault(record["_key"], []).append(index)
     groups: list[list[int]] = []
-    for _, frame in reports.groupby("_key", sort=True):
-        groups.extend(_cluster(frame, window, no_story_ids))
-    return _contacts_table(reports, groups)
+    for key in sorted(by_key):
+        groups.extend(_cluster([(i, records[i]) for i in by_key[key]], window, no_story_ids))
+    return _contacts_table(records, groups)
 
 
 def _interval(date, end_date, precision):
@@ -1223,73 +1474,73 @@ def _compatible(mode_a: str, mode_b: str) -> bool:
     return mode_a == mode_b or "talks" in (mode_a, mode_b)
 
 
-def _cluster(frame: pd.DataFrame, window: pd.Timedelta, no_story_ids: bool) -> list[list[int]]:
+def _cluster(items: list[tuple[int, dict]], window: pd.Timedelta, no_story_ids: bool) -> list[list[int]]:
     """Clusters of report indices for one party set."""
     clusters: list[dict] = []
-    dated = frame[frame["_lo"].notna()].sort_values(["_lo", "_hi", "doc_id"], kind="stable")
+
+    def add(target: dict, index: int, row: dict) -> None:
+        target["members"].append(index)
+        target["docs"].add(row["doc_id"])
+        if row["story_id"] is not None:
+            target["stories"].add(row["story_id"])
+
+    def new(index: int, row: dict, lo, hi) -> None:
+        clusters.append(dict(mode=row["mode"], lo=lo, hi=hi, members=[index], docs={row["doc_id"]},
+                             stories={row["story_id"]} - {None}))
+
+    dated = sorted((x for x in items if not pd.isna(x[1]["_lo"])),
+                   key=lambda x: (x[1]["_lo"], x[1]["_hi"], x[1]["doc_id"]))
     # Specific modes first so that generic talks attach to them.
     for is_generic in (False, True):
-        part = dated[(dated["mode"] == "talks") == is_generic]
-        for index, row in part.iterrows():
+        for index, row in (x for x in dated if (x[1]["mode"] == "talks") == is_generic):
             target = next((c for c in clusters if _compatible(c["mode"], row["mode"])
                            and row["_lo"] <= c["hi"] + window and c["lo"] <= row["_hi"] + window), None)
             if target is None:
-                clusters.append(dict(mode=row["mode"], lo=row["_lo"], hi=row["_hi"], members=[index],
-                                     docs={row["doc_id"]}, stories={row["story_id"]} - {None}))
+                new(index, row, row["_lo"], row["_hi"])
             else:
                 target["lo"], target["hi"] = min(target["lo"], row["_lo"]), max(target["hi"], row["_hi"])
-                target["members"].append(index)
-                target["docs"].add(row["doc_id"])
-                if row["story_id"] is not None:
-                    target["stories"].add(row["story_id"])
-    undated = frame[frame["_lo"].isna()].sort_values(["mode", "doc_id"], kind="stable")
-    for index, row in undated.iterrows():
+                add(target, index, row)
+    undated = sorted((x for x in items if pd.isna(x[1]["_lo"])), key=lambda x: (x[1]["mode"], x[1]["doc_id"]))
+    for index, row in undated:
         def related(c) -> bool:
             return (row["doc_id"] in c["docs"] or (row["story_id"] is not None and row["story_id"] in c["stories"])
                     or (no_story_ids and c["lo"] is pd.NaT))
         target = next((c for c in clusters if c["mode"] == row["mode"] and related(c)), None)
         target = target or next((c for c in clusters if _compatible(c["mode"], row["mode"]) and related(c)), None)
         if target is None:
-            clusters.append(dict(mode=row["mode"], lo=pd.NaT, hi=pd.NaT, members=[index], docs={row["doc_id"]},
-                                 stories={row["story_id"]} - {None}))
+            new(index, row, pd.NaT, pd.NaT)
         else:
-            target["members"].append(index)
-            target["docs"].add(row["doc_id"])
-            if row["story_id"] is not None:
-                target["stories"].add(row["story_id"])
+            add(target, index, row)
     return [c["members"] for c in clusters]
 
 
-def _contacts_table(reports: pd.DataFrame, groups: list[list[int]]) -> pd.DataFrame:
+def _contacts_table(records: list[dict], groups: list[list[int]]) -> pd.DataFrame:
     rows = []
     for members in groups:
-        group = reports.loc[members]
-        specific = group[group["mode"] != "talks"]
-        modes = (specific if len(specific) else group)["mode"]
-        counts = modes.value_counts()
-        mode = min(counts.index, key=lambda m: (-counts[m], MODE_RANK[m]))
-        dated = group[group["date"].notna()].copy()
-        if len(dated):
-            dated["_rank"] = dated["date_precision"].map(PRECISION_RANK)
-            best_rank = dated["_rank"].min()
-            candidates = dated[dated["_rank"] == best_rank]
-            date_counts = candidates["date"].value_counts()
-            chosen_date = min(date_counts.index, key=lambda d: (-date_counts[d], d))
-            chosen = candidates[candidates["date"] == chosen_date].sort_values(["doc_id", "evidence_start"]).iloc[0]
+        group = [records[i] for i in members]
+        specific = [r["mode"] for r in group if r["mode"] != "talks"]
+        counts = Counter(specific or [r["mode"] for r in group])
+        mode = min(counts, key=lambda m: (-counts[m], MODE_RANK[m]))
+        dated = [r for r in group if not pd.isna(r["date"])]
+        if dated:
+            best_rank = min(PRECISION_RANK[r["date_precision"]] for r in dated)
+            candidates = [r for r in dated if PRECISION_RANK[r["date_precision"]] == best_rank]
+            date_counts = Counter(r["date"] for r in candidates)
+            chosen_date = min(date_counts, key=lambda d: (-date_counts[d], d))
+            chosen = min((r for r in candidates if r["date"] == chosen_date),
+                         key=lambda r: (r["doc_id"], r["evidence_start"]))
             date, end_date, precision = chosen["date"], chosen["end_date"], chosen["date_precision"]
         else:
-            chosen = group.sort_values(["doc_id", "evidence_start"]).iloc[0]
             date, end_date, precision = pd.NaT, pd.NaT, None
-        evidence_row = group[group["mode"] == mode].sort_values(
-            ["date_precision", "doc_id", "evidence_start"], key=lambda s: s.map(PRECISION_RANK) if s.name ==
-            "date_precision" else s, na_position="last").iloc[0]
-        statuses = sorted(set(group["status"]), key=STATUS_RANK.get)
-        party_ids = list(group.iloc[0]["party_ids"])
+        evidence_row = min((r for r in group if r["mode"] == mode), key=lambda r: (
+            PRECISION_RANK.get(r["date_precision"], len(PRECISION_RANK)), r["doc_id"], r["evidence_start"]))
+        statuses = sorted({r["status"] for r in group}, key=STATUS_RANK.get)
+        party_ids = list(group[0]["party_ids"])
         event_key = "|".join(party_ids) + f"|{mode}|{date}|{evidence_row['doc_id']}|{evidence_row['evidence_start']}"
         rows.append(dict(
             event_id="c" + hashlib.sha1(event_key.encode("utf-8")).hexdigest()[:12],
-            parties=list(group.iloc[0]["parties"]), mode=mode, status=statuses[0], date=date,
-            date_precision=precision, doc_ids=sorted(set(group["doc_id"])), evidence=evidence_row["evidence"],
+            parties=list(group[0]["parties"]), mode=mode, status=statuses[0], date=date,
+            date_precision=precision, doc_ids=sorted({r["doc_id"] for r in group}), evidence=evidence_row["evidence"],
             lang=evidence_row["lang"], party_ids=party_ids, end_date=end_date,
             evidence_doc_id=evidence_row["doc_id"], evidence_start=int(evidence_row.get("evidence_start", -1)),
             evidence_end=int(evidence_row.get("evidence_end", -1)), n_reports=len(group), statuses=statuses,

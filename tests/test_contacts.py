@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.actors import extract_mentions
-from analysis.contacts import extract_contact_reports, extract_contacts
+from analysis.contacts import extract_contact_reports, extract_contacts, merge_contact_reports
 from analysis.sentences import split_sentences
 from analysis.dates import infer_document_dates
 from analysis.ingest import ingest
@@ -295,7 +295,7 @@ def test_subject_pronoun_stands_for_the_person_named_before(lang, text, parties,
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Macron and Scholz arrived in Kyiv. He met Zelensky."),  # which of the two: unknown
+    ("en", "Macron and Scholz stayed in Kyiv. He met Zelensky."),  # which of the two: unknown
     ("en", "Macron and Scholz hosted Biden's envoy."),  # co-hosts, no named guest
     ("en", "Peskov wrote in a blog post about Biden."),
     ("it", "Il deputato Pierre-Henri Dumont ha parlato della Brexit."),  # one double name, two mentions
@@ -346,3 +346,181 @@ def test_object_after_a_place_phrase(lang, text, parties):
 def test_refugees_from_a_country_are_not_a_party():
     text = "Le gouvernement polonais a accueilli des réfugiés d'Ukraine."
     assert reports(text, "fr", {"Ukraine": ("Ukraine", C)}).empty
+
+
+# --- Journeys, capitals, negotiations, hosting, pairs, multi-word demonyms, separate events. ---
+TRAVEL = {**PEOPLE, "Blinken": ("Antony Blinken", P), "Israel": ("Israel", C), "Israele": ("Israel", C),
+          "Dudę": ("Andrzej Duda", P), "Макрона": ("Emmanuel Macron", P), "Макрон": ("Emmanuel Macron", P),
+          "Raisi": ("Ebrahim Raisi", P), "Grossi": ("Rafael Grossi", P), "Singapore": ("Singapore", C),
+          "Hunt": ("Jeremy Hunt", P), "EU": ("European Union", "organization"),
+          "Stati Uniti": ("United States", C), "l'Union européenne": ("European Union", "organization"),
+          "Rosją": ("Russia", C), "Россией": ("Russia", C), "Joe Biden": ("Joe Biden", P)}
+
+
+@pytest.mark.parametrize("lang, text, parties, status", [
+    ("en", "Blinken flew to Israel on Monday.", {"Antony Blinken", "Israel"}, "happened"),
+    ("it", "Blinken è volato in Israele lunedì.", {"Antony Blinken", "Israel"}, "happened"),
+    ("ru", "Макрон прилетел в Киев.", {"Emmanuel Macron", "Ukraine"}, "happened"),
+    ("pl", "Duda przyleciał do Kijowa.", {"Andrzej Duda", "Ukraine"}, "happened"),
+    ("de", "Scholz reiste nach Kiew.", {"Olaf Scholz", "Ukraine"}, "happened"),
+    ("de", "Scholz ist am Montag nach Kiew gereist.", {"Olaf Scholz", "Ukraine"}, "happened"),
+    ("fr", "Macron s'est rendu à Kyiv.", {"Emmanuel Macron", "Ukraine"}, "happened"),
+    ("it", "Grossi sarà sabato a Teheran.", {"Rafael Grossi", "Iran"}, "planned"),
+    ("en", "Biden arrived in Moscow.", {"Joe Biden", "Russia"}, "happened"),
+    ("en", "Speaking on a visit to Singapore, Mr Hunt told the BBC that the deal was good.",
+     {"Jeremy Hunt", "Singapore"}, "happened"),
+    ("it", "Macron e Scholz, nel corso della visita a Kiev (insieme a Draghi), hanno chiesto negoziati.",
+     {"Emmanuel Macron", "Olaf Scholz", "Mario Draghi", "Ukraine"}, "happened"),
+])
+def test_a_journey_to_a_country_or_its_capital_is_a_visit(lang, text, parties, status):
+    found = reports(text, lang, {**TRAVEL, "Draghi": ("Mario Draghi", P)})
+    assert (frozenset(parties), "visit", status) in pairs(found)
+
+
+def test_a_journey_to_two_capitals_is_two_visits():
+    found = reports("Biden travelled to Kyiv and Warsaw.", "en", PEOPLE)
+    assert pairs(found) == {(frozenset({"Joe Biden", "Ukraine"}), "visit", "happened"),
+                            (frozenset({"Joe Biden", "Poland"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden met Putin in Moscow."),  # where they met, not a party
+    ("it", "Putin ha incontrato Draghi a Mosca."),
+    ("ru", "Путин принял Макрона в Москве."),
+])
+def test_a_capital_is_only_a_party_as_a_destination(lang, text):
+    found = reports(text, lang, TRAVEL)
+    assert all(len(p) == 2 and "Russia" not in p for p in found["parties"])
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden went to the polls in Washington."),
+    ("en", "There are reports that crossing from France to Britain will be harder."),
+    ("ru", "Делегации посещают Киев, встречаются с Зеленским."),  # the delegations are not named
+    ("en", "Moscow negotiated with Biden."),  # a capital is no actor outside a journey
+])
+def test_journey_words_without_a_named_traveller_or_destination(lang, text):
+    actors = {**TRAVEL, "France": ("France", C), "Britain": ("United Kingdom", C), "Зеленским": ("Volodymyr Zelenskyy", P)}
+    found = reports(text, lang, actors)
+    assert not any("Ukraine" in p or "United States" in p or "Russia" in p or "United Kingdom" in p
+                   for p in found["parties"])
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Rutte negotiated with the EU.", {"Mark Rutte", "European Union"}),
+    ("de", "Scholz führte Verhandlungen mit US-Präsident Joe Biden.", {"Olaf Scholz", "Joe Biden"}),
+    ("it", "Draghi ha avviato una trattativa con gli Stati Uniti.", {"Mario Draghi", "United States"}),
+    ("fr", "Macron négocie avec l'Union européenne.", {"Emmanuel Macron", "European Union"}),
+    ("pl", "Duda negocjuje z Rosją.", {"Andrzej Duda", "Russia"}),
+    ("ru", "Зеленский ведёт переговоры с Россией.", {"Volodymyr Zelenskyy", "Russia"}),
+])
+def test_negotiating_with_a_partner_is_talks(lang, text, parties):
+    found = reports(text, lang, {**TRAVEL, "Rutte": ("Mark Rutte", P)})
+    assert pairs(found) == {(frozenset(parties), "talks", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, guest", [
+    ("en", "Putin had welcomed Raisi in Moscow.", "Ebrahim Raisi"),
+    ("it", "Putin aveva accolto il presidente iraniano Raisi a Mosca.", "Ebrahim Raisi"),
+    ("fr", "Poutine a reçu Raisi à Moscou.", "Ebrahim Raisi"),
+    ("de", "Putin empfing Raisi in Moskau.", "Ebrahim Raisi"),
+    ("pl", "Putin przyjął Dudę w Moskwie.", "Andrzej Duda"),
+    ("ru", "Путин принял Макрона в Москве.", "Emmanuel Macron"),
+])
+def test_hosting_a_guest_is_a_meeting(lang, text, guest):
+    assert pairs(reports(text, lang, TRAVEL)) == {(frozenset({"Vladimir Putin", guest}), "meeting", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, mode", [
+    ("en", "Biden spoke with Putin. The pair discussed Ukraine at length.", "talks"),
+    ("it", "Draghi ha parlato con Putin. La coppia ha discusso dell'Ucraina.", "talks"),
+    ("fr", "Macron a parlé avec Poutine. La paire s'est ensuite rencontrée à Paris.", "meeting"),
+    ("de", "Scholz sprach mit Putin. Das Paar traf sich später in Berlin.", "meeting"),
+    ("pl", "Duda rozmawiał z Putinem. Para spotkała się później w Warszawie.", "meeting"),
+    ("ru", "Зеленский говорил с Путиным. Пара встретилась позже в Москве.", "meeting"),
+])
+def test_the_pair_refers_back_to_two_persons(lang, text, mode):
+    actors = {**PEOPLE, "Putinem": ("Vladimir Putin", P), "Путиным": ("Vladimir Putin", P),
+              "Зеленский": ("Volodymyr Zelenskyy", P)}
+    found = reports(text, lang, actors)
+    assert mode in set(found["mode"])
+    assert all(len(p) == 2 for p in found["parties"])
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The South Korean delegation held talks with the Russian side."),
+    ("it", "La delegazione sudcoreana ha incontrato la parte russa."),
+    ("fr", "La délégation sud-coréenne a rencontré la partie russe."),
+    ("de", "Die Delegation der USA verhandelte mit der russischen Seite."),
+    ("pl", "Delegacja Stanów Zjednoczonych rozmawiała ze stroną rosyjską."),
+    ("ru", "Южнокорейская делегация провела переговоры с российской стороной."),
+])
+def test_multi_word_demonyms_name_a_side(lang, text):
+    found = reports(text, lang, {})
+    assert len(found) == 1 and "Russia" in found["parties"].iloc[0]
+    assert {"South Korea", "United States"} & set(found["parties"].iloc[0])
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "Ieri si sono sentiti Draghi e Putin."),
+    ("de", "Am Montag telefonierten Scholz und Macron."),
+    ("pl", "W poniedziałek rozmawiali Duda i Biden."),
+    ("ru", "Вчера по телефону поговорили Путин и Зеленский."),
+])
+def test_subjects_after_a_reciprocal_verb_are_both_parties(lang, text):
+    found = reports(text, lang, PEOPLE)
+    assert len(found) == 1 and len(found["parties"].iloc[0]) == 2
+
+
+def test_distinct_events_between_the_same_parties_stay_separate():
+    text = ("Scholz traf Macron am 3. März in Berlin. Am 20. März telefonierten Scholz und Macron. "
+            "Scholz und Macron trafen sich am 25. März erneut in Paris.")
+    found = merge_contact_reports(reports(text, "de", PEOPLE))
+    assert sorted(zip(found["mode"], found["date"])) == [
+        ("meeting", pd.Timestamp("2022-03-03")), ("meeting", pd.Timestamp("2022-03-25")),
+        ("phone_call", pd.Timestamp("2022-03-20"))]
+
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Russia went to Ukraine.", None),  # a state is no traveller
+    ("pl", "Rosja przybyła do Kijowa.", None),
+    ("ru", "Российская делегация прибыла в Киев.", {"Russia", "Ukraine"}),
+])
+def test_travellers_are_persons_or_delegations(lang, text, parties):
+    found = reports(text, lang, {"Russia": ("Russia", C), "Rosja": ("Russia", C), "Ukraine": ("Ukraine", C)})
+    assert pairs(found) == ({(frozenset(parties), "visit", "happened")} if parties else set())
+
+
+@pytest.mark.parametrize("lang, text, mode", [
+    ("en", "The Russian-American talks ended without a result.", "talks"),
+    ("it", "Il vertice russo-americano a Ginevra è stato utile.", "summit"),
+    ("fr", "Le sommet russo-américain a eu lieu à Genève.", "summit"),
+    ("de", "Die russisch-amerikanischen Gespräche endeten ohne Ergebnis.", "talks"),
+    ("pl", "Rosyjsko-amerykańskie rozmowy zakończyły się bez rezultatu.", "talks"),
+    ("ru", "Российско-американские переговоры завершились без результата.", "talks"),
+])
+def test_a_compound_demonym_next_to_a_contact_noun_names_both_states(lang, text, mode):
+    assert pairs(reports(text, lang, {})) == {(frozenset({"Russia", "United States"}), mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Austro-Hungarian talks failed."),  # "austro-": Austria or Australia
+    ("it", "Le relazioni russo-americane sono tese."),  # no contact word next to it
+])
+def test_compound_demonyms_need_a_unique_state_and_a_contact_noun(lang, text):
+    assert reports(text, lang, {}).empty
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Biden called Putin on Monday.", {"Joe Biden", "Vladimir Putin"}),
+    ("Macron called Zelensky to discuss the war.", {"Emmanuel Macron", "Volodymyr Zelenskyy"}),
+    ("Biden later called Putin and discussed Ukraine.", {"Joe Biden", "Vladimir Putin"}),
+    ("Biden called Putin a killer.", None),
+    ("Biden called on Putin to stop the war.", None),
+    ("Biden and Macron have called for a new vote.", None),
+])
+def test_english_called_with_a_bare_object_is_a_phone_call(text, parties):
+    found = reports(text, "en", PEOPLE)
+    assert pairs(found) == ({(frozenset(parties), "phone_call", "happened")} if parties else set())
