@@ -483,7 +483,9 @@ class ActorMatcher:
         names: dict[str, str] = {}
         if unlisted_persons:
             mentions, names = self._unlisted(doc, mentions)
-        sentence_starts = [s for s, _ in split_sentences(text, lang=lang)] or [0]
+        sentence_starts = [0]
+        if mentions or unresolved:  # sentences only number what was found
+            sentence_starts = [s for s, _ in split_sentences(text, lang=lang)] or [0]
         out = []
         for m in sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id)):
             sid = max(bisect.bisect_right(sentence_starts, m.start) - 1, 0)
@@ -765,8 +767,8 @@ class ActorMatcher:
 
     def _introduces_name(self, key: str, lang: str | None) -> bool:
         """A given name or a title word, also at the end of a German compound ("Innenminister", "Parteichef")."""
-        return key in self._title_keys or key in self._given_names or key in self._given_forms(lang) or any(
-            key.endswith(title) for title in self._compound_titles)
+        return key in self._title_keys or key in self._given_names or key in self._given_forms(lang) \
+            or key.endswith(self._compound_titles)
 
     def _in_office(self, actor_id: str, date: pd.Timestamp | None) -> bool:
         if date is None:
@@ -992,7 +994,8 @@ class ActorMatcher:
         candidates = [k for k, key in enumerate(keys) if key in triggers]
         cues = [k for k in candidates if keys[k] in cue_keys or keys[k] in _SURNAME_HONORIFICS]
         if doc.lang == "de":  # compound titles: "Innenminister", "CDU-Chef", "Bundeskanzlerin"
-            cues = sorted(set(cues) | {k for k, key in enumerate(keys) if key.endswith(self._de_title_suffixes)})
+            titled = {key for key in set(keys) if key.endswith(self._de_title_suffixes)}  # each word tested once
+            cues = sorted(set(cues) | {k for k, key in enumerate(keys) if key in titled})
         for c in cues:
             honorific = keys[c] in _SURNAME_HONORIFICS
             if (len(raws[c]) == 1 and raws[c] != "M") or c in blocked:

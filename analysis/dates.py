@@ -117,17 +117,27 @@ _RANGE_LINK = (
     r"(?:\s*[-–—/]\s*|\s+(?:and|to|until|through|till|e|ed|al|a|fino al|et|au|und|bis|zum|i|do|и|по|до|y)"
     r"\s+(?:(?:il|l'|l’|le|the|dem|den|el)\s*)?)"
 )
+
+
+def _starts_with(words, extra: str = "") -> str:
+    """Lookahead for the first characters of ``words`` (plus the class items ``extra``): lets the
+    scan skip positions where none of the long case-insensitive alternations after it can start."""
+    return "(?=[" + extra + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+_DAY_START = _starts_with(WEEKDAYS, r"\d")  # a weekday or the day number
+_DAY_OR_ARTICLE_START = _starts_with(WEEKDAYS, r"\dtliade")  # ... or an article (the, le, il, l', am, den, el)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy_range", re.compile(
-        rf"\b{_WD}(?P<d1>\d{{1,2}}){_ORD}{_RANGE_LINK}(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MON}"
+        rf"\b{_DAY_START}{_WD}(?P<d1>\d{{1,2}}){_ORD}{_RANGE_LINK}(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?{_MON}"
         rf"(?:\s*,?\s*{_YEAR})?{_YEAR_SUFFIX}", re.I)),
     ("dmy", re.compile(
-        rf"\b{_WD}(?:(?:the|le|il|l'|l’|am|den|dem|el)\s+)?(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?{_MON}(?!\w)"
+        rf"\b{_DAY_OR_ARTICLE_START}{_WD}(?:(?:the|le|il|l'|l’|am|den|dem|el)\s+)?(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?{_MON}(?!\w)"
         rf"(?:\s*,?\s*{_YEAR})?{_YEAR_SUFFIX}", re.I)),
     ("mdy", re.compile(
-        rf"\b{_WD}{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?![\d.:])"
+        rf"\b{_starts_with([*WEEKDAYS, *MONTHS])}{_WD}{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?![\d.:])"
         rf"(?:,?\s+{_YEAR})?", re.I)),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+|de\s+)?{_YEAR}{_YEAR_SUFFIX}", re.I)),
+    ("my", re.compile(rf"\b{_starts_with(MONTHS)}{_MON}\s+(?:of\s+|de\s+)?{_YEAR}{_YEAR_SUFFIX}", re.I)),
     ("m_prep", re.compile(
         r"\b(?:in|early|late|mid|since|until|a|ad|nel|di|da|entro|inizio|fine|metà|en|début|fin|mi-|depuis|"
         r"im|anfang|ende|mitte|seit|bis|w|we|od|do|в|во|с|до|к|в конце|в начале|в середине)"
@@ -425,9 +435,11 @@ def infer_document_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATE
             out[column] = None
         out[column] = out[column].astype(object)
     titles = out["title"] if "title" in out.columns else pd.Series("", index=out.index)
-    for index in out.index[out["date"].isna()]:
-        found = _date_from_text(str(titles.at[index] or ""), str(out.at[index, "text"] or ""),
-                                str(out.at[index, "lang"] or ""), dateline_chars)
+    undated = out["date"].isna().to_numpy()
+    rows = zip(out.index[undated], titles.to_numpy()[undated], out["text"].to_numpy()[undated],
+               out["lang"].to_numpy()[undated])
+    for index, title, text, lang in rows:
+        found = _date_from_text(str(title or ""), str(text or ""), str(lang or ""), dateline_chars)
         if found is not None:
             out.at[index, "date"], out.at[index, "date_precision"] = found
             out.at[index, "date_source"] = "text"

@@ -137,7 +137,8 @@ def _plan_paragraphs(
     (those with the fewest function words of ``lang``) get None; without a stopword list for
     ``lang`` the choice is evenly spaced instead.
     """
-    substantial = [p for p in paragraphs(text) if len(p.split()) >= min_words]
+    # split() stops after min_words words: enough to tell whether a paragraph has that many
+    substantial = [p for p in paragraphs(text) if len(p.split(None, max(min_words, 1) - 1)) >= min_words]
     if not substantial or lang is None:
         return substantial, [lang] * len(substantial)
     table, covered = _function_word_table(languages)
@@ -147,10 +148,12 @@ def _plan_paragraphs(
     for paragraph in substantial:
         tokens = _TOKEN.findall(paragraph[:PARAGRAPH_SCREEN_CHARS].casefold())
         counts = [0] * len(languages)
-        for token in tokens:
-            for index in table.get(token, ()):
-                counts[index] += 1
-        best = max(range(len(languages)), key=lambda i: (counts[i], i == own))
+        for indexes in map(table.get, tokens):
+            if indexes:
+                for index in indexes:
+                    counts[index] += 1
+        top = max(counts)  # ties go to the document's language, then to the first language
+        best = own if counts[own] == top else counts.index(top)
         guesses.append(languages[best])
         own_shares.append(counts[own] / max(1, len(tokens)))
     if own not in covered:

@@ -37,6 +37,12 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Runs of spaces, or any other horizontal space (single plain spaces are left alone: cheaper).
 _HORIZONTAL_SPACE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Any character that one of the four substitutions above would change (line breaks, invisible and
+# control characters, horizontal space other than a plain space).
+_NEEDS_REPAIR = re.compile(
+    "[\r\u2028\u2029\x0b\x0c\x85\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -54,12 +60,18 @@ def normalize_text(text: str) -> str:
     invisible characters (zero-width space, BOM, soft hyphen) and control characters are removed.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
-    text = _HORIZONTAL_SPACE.sub(" ", text)
+    # One scan finds whether any of the rarer repairs is needed; most texts need none of them.
+    if "  " in text or _NEEDS_REPAIR.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _INVISIBLE.sub("", text)
+        text = _CONTROL.sub("", text)
+        text = _HORIZONTAL_SPACE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+    return _collapse_blank_lines(text).strip()
+
+
+def _collapse_blank_lines(text: str) -> str:
+    return _MANY_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
 
 
 def count_words(text: str) -> int:
@@ -360,10 +372,21 @@ _TAIL_HINTS = ("read", "leggi", "lire", "weiter", "lesen", "mehr zum", "czytaj",
                "lee ", "continue", "keep reading", "see also", "artikel", "artykuł", "статью", "полностью", "article",
                "articolo")
 _CREDIT_TAIL_CHARS = 120
+# Every match of _CAPTION_CREDIT_END holds one of these characters.
+_CREDIT_MARKS = ("(", "[", "/", "©")
+# Every match of _FULL_ARTICLE_TAIL holds one of these words (same case rules as the pattern).
+_FULL_ARTICLE_WORDS = re.compile(
+    r"full|whole|entire|complete|original|continue reading|leggi l'articolo|lire l'article|ganzen artikel lesen|"
+    r"zum vollständigen artikel|czytaj cały artykuł|читать",
+    re.IGNORECASE,
+)
 
 
 def _has_any(text: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in text for hint in hints)
+    for hint in hints:  # a plain loop: cheaper than any() over a generator on this hot path
+        if hint in text:
+            return True
+    return False
 
 
 def boilerplate_rule(line: str) -> str | None:
@@ -387,7 +410,8 @@ def boilerplate_rule(line: str) -> str | None:
         if (_SOCIAL_ACTION.search(stripped) and _SOCIAL_TARGET.search(stripped)) or _CHANNEL_PROMO.search(stripped):
             return "social"
     if n_words <= _MAX_CAPTION_WORDS:
-        if _CAPTION_START.match(stripped) or _CAPTION_CREDIT_END.search(stripped[-_CREDIT_TAIL_CHARS:]):
+        credit_tail = stripped[-_CREDIT_TAIL_CHARS:]
+        if _CAPTION_START.match(stripped) or (_has_any(credit_tail, _CREDIT_MARKS) and _CAPTION_CREDIT_END.search(credit_tail)):
             return "caption"
         if not stripped.endswith(".") and _has_any(folded, _CAPTION_HINTS) and _CAPTION_PHRASE.search(stripped):
             return "caption"
@@ -397,13 +421,20 @@ def boilerplate_rule(line: str) -> str | None:
 def strip_boilerplate_tail(line: str) -> tuple[str, str | None]:
     """Cut promo text glued to the end of a real line ("... Read Full Article at RT.com",
     "...in China.READ MORE: headline"); return ``(kept, removed tail or None)``."""
+    return _strip_tail(line, _TAIL_HINTS)
+
+
+def _strip_tail(line: str, hints: tuple[str, ...]) -> tuple[str, str | None]:
+    """:func:`strip_boilerplate_tail` with the tail hints narrowed to those present in the document."""
     if len(line) < 8:
         return line, None
     window_start = max(0, len(line) - _MAX_RULE_CHARS)
     window = line[window_start:]
-    if not _has_any(window.casefold(), _TAIL_HINTS):
+    if not _has_any(window.casefold(), hints):
         return line, None
     for pattern in (_FULL_ARTICLE_TAIL, _READ_MORE_TAIL):
+        if pattern is _FULL_ARTICLE_TAIL and not _FULL_ARTICLE_WORDS.search(window):
+            continue
         match = pattern.search(window)
         if match and match.start() > 0:
             cut = window_start + match.start()
@@ -430,6 +461,9 @@ def remove_boilerplate(text: str, *, title: str | None = None) -> CleanResult:
     title_key = normalize_line_key(title) if title else None
     title_dropped = False
     nonblank_seen = 0
+    # casefold works character by character, so a hint in a line is also in the whole text
+    folded = text.casefold()
+    tail_hints = tuple(hint for hint in _TAIL_HINTS if hint in folded)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -457,11 +491,12 @@ def remove_boilerplate(text: str, *, title: str | None = None) -> CleanResult:
             removed.append(line)
             title_dropped = True
             continue
-        line, tail = strip_boilerplate_tail(line)
-        if tail:
-            removed.append(tail)
+        if tail_hints:
+            line, tail = _strip_tail(line, tail_hints)
+            if tail:
+                removed.append(tail)
         kept.append(line)
-    return CleanResult(_MANY_BLANK_LINES.sub("\n\n", "\n".join(kept)).strip(), removed)
+    return CleanResult(_collapse_blank_lines("\n".join(kept)).strip(), removed)
 
 
 # --------------------------------------------------------------------------- corpus boilerplate
@@ -498,7 +533,7 @@ def remove_lines(text: str, keys: set[str]) -> CleanResult:
             removed.append(line)
         else:
             kept.append(line)
-    return CleanResult(_MANY_BLANK_LINES.sub("\n\n", "\n".join(kept)).strip(), removed)
+    return CleanResult(_collapse_blank_lines("\n".join(kept)).strip(), removed)
 
 
 def paragraphs(text: str) -> list[str]:

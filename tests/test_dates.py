@@ -74,3 +74,12 @@ def test_year_window_scan_matches_the_full_scan_on_the_dev_corpus(semeval_dir):
         text, lang = path.read_text(encoding="utf-8"), path.parent.name
         assert _as_tuples(_dates_with_year(text, lang=lang)) == _as_tuples(
             find_dates(text, lang=lang, reference=None, reference_precision=None)), path.name
+
+
+def test_upper_case_and_accented_month_words_with_years():
+    text = "MONDAY, MARCH 7, 2022 and the 3–4 May 2021 talks; le 1er Décembre 2020."
+    assert spans(text, "en", reference=None, precision=None) == [
+        ("MONDAY, MARCH 7, 2022", "2022-03-07", "2022-03-07", "day"),
+        ("3–4 May 2021", "2021-05-03", "2021-05-04", "day"),
+        ("le 1er Décembre 2020", "2020-12-01", "2020-12-01", "day"),
+    ]

@@ -36,6 +36,17 @@ def test_normalize_whitespace_keeps_words_and_quotes():
     )
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("a\tb", "a b"), ("a\u00a0b", "a b"), ("a\u3000b", "a b"), ("a  b", "a b"),
+    ("a\r\nb", "a\nb"), ("a\rb", "a\nb"), ("a\u2028b", "a\nb"), ("a\x0cb", "a\nb"), ("a\x85b", "a\nb"),
+    ("a\u200bb", "ab"), ("a\u00adb", "ab"), ("a\x07b", "ab"),
+    ("a \n b", "a\nb"), ("a\n\n\n\nb", "a\n\nb"), ("clean text", "clean text"),
+])
+def test_normalize_each_repair_alone(raw, expected):
+    # each repair must happen when its character is the only thing to fix in the text
+    assert normalize_text(raw) == expected
+
+
 def test_normalize_composes_to_nfc():
     assert normalize_text("Cafe\u0301 perche\u0301") == "Caf\u00e9 perch\u00e9"
 
