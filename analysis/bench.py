@@ -232,7 +232,6 @@ def ratios(steps: Sequence[Mapping[str, Any]]) -> dict[str, float]:
     rate = {s["name"]: s["items"] / s["seconds"] for s in ok}
     sub_rate = {f"{s['name']}/{k}": s["items"] / v["seconds"] for s in ok
                 for k, v in s.get("substeps", {}).items() if v["seconds"] > 0}
-    sub_seconds = {f"{s['name']}/{k}": v["seconds"] for s in ok for k, v in s.get("substeps", {}).items()}
 
     def first(prefix: str) -> float | None:
         return next((v for k, v in rate.items() if k.startswith(prefix)), None)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis import config, io
 from analysis.errors import InputError, ParameterError
-from analysis.params import PARAMETERS, parse_languages, resolve_corpus, resolve_out_dir, validate
+from analysis.params import parse_languages, resolve_corpus, resolve_out_dir, validate
 
 COMMON_PARAMS = ("corpus", "out_dir", "progress")
 STAGE_PARAMS: dict[str, tuple[str, ...]] = {

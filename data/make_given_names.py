@@ -126,7 +126,7 @@ for name in HAND_ADDITIONS:
     names.setdefault(name, set()).add("hand")
 
 with open(OUT, "w", encoding="utf-8") as out:
-    out.write(f"# Given names for person-name recognition (analysis/names.py).\n")
+    out.write("# Given names for person-name recognition (analysis/names.py).\n")
     out.write(f"# Source: Faker {faker.VERSION} (MIT licence, https://pypi.org/project/Faker/), "
               "faker/providers/person/<locale>/__init__.py first-name lists of every locale; from 'en'\n")
     out.write("# (the US baby-name list) only names that are neither lower-case words of Debian's wamerican list nor\n")

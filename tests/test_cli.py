@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from analysis import config
 from analysis.pipeline import NOTEBOOKS, STAGES
