@@ -403,11 +403,14 @@ _PLANNED = {
           r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
           r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono",
     "fr": r"\w+(?:era|eront|ira|iront)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
-          r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront",
+          r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront|"
+          r"entend|entendent|souhaite|souhaitent|projette\w*",
     "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
-          r"anstehend\w*|eingeladen|einladung|lädt|bereit|möglich\w*|künftig\w*|muss|müssen|müsse|sollte|sollten",
+          r"anstehend\w*|eingeladen|einladung|lädt|bereit|möglich\w*|künftig\w*|muss|müssen|müsse|sollte|sollten|"
+          r"beabsichtig\w*",
     "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
-          r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*",
+          r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
+          r"zamierza\w*",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
           r"возможн\w*|будущ\w*|придется|придётся|должн\w*",

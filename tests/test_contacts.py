@@ -197,10 +197,13 @@ def test_interviews_and_statements_are_not_contacts(lang, text):
     ("it", "Draghi ha rifiutato di incontrare Putin.", "refused"),
     ("fr", "Macron rencontrera Scholz lundi.", "planned"),
     ("fr", "Poutine a refusé de rencontrer Zelensky.", "refused"),
+    ("fr", "Macron entend organiser une rencontre avec Scholz fin juin.", "planned"),
     ("de", "Scholz wird Macron am Montag treffen.", "planned"),
     ("de", "Steinmeier wurde von Selenskyj nicht eingeladen.", "refused"),
+    ("de", "Scholz beabsichtigt ein Treffen mit Macron.", "planned"),
     ("pl", "Duda spotka się z Bidenem w przyszłym tygodniu.", "planned"),
     ("pl", "Duda odmówił spotkania z Putinem.", "refused"),
+    ("pl", "Duda zamierza spotkać się z Bidenem.", "planned"),
     ("ru", "Путин встретится с Байденом в Женеве.", "planned"),
     ("ru", "Зеленский отказался от встречи с Путиным.", "refused"),
 ])
