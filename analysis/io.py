@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+# Arrow's default allocator (mimalloc) keeps the memory a table read used after the table is
+# gone; the system allocator hands it back, so a stage's peak is not raised by reading its inputs.
+pa.set_memory_pool(pa.system_memory_pool())
 
 
 @contextmanager
@@ -76,3 +80,24 @@ def remove_stale_temporaries(folder: Path) -> None:
     """Delete temporary files a killed run left behind (never a finished file)."""
     for path in Path(folder).glob(".*.tmp*"):
         path.unlink(missing_ok=True)
+
+
+
+def text_values(values: pd.Series, *, max_chars: int | None = None) -> list[str]:
+    """Values as a list of strings ("" when missing), cut to ``max_chars`` characters if given.
+
+    Text columns are Arrow-backed: only the values asked for become Python strings, and a cap
+    is applied in Arrow first, so ``text_values(documents["text"], max_chars=2000)`` never holds
+    the full texts. (``fillna("").astype(str)`` would make a Python copy of every text.)
+    """
+    if max_chars is not None and pd.api.types.is_string_dtype(values.dtype):
+        values = values.str.slice(0, max_chars)
+    texts = [value if isinstance(value, str) else "" if pd.isna(value) else str(value) for value in values.tolist()]
+    return texts if max_chars is None else [text[:max_chars] for text in texts]
+
+
+def iter_texts(values: pd.Series, positions: Sequence[int], *, max_chars: int | None = None,
+               chunk_size: int = 1024) -> Iterator[str]:
+    """``text_values`` of the rows at ``positions``, made a chunk at a time (memory of one chunk)."""
+    for start in range(0, len(positions), chunk_size):
+        yield from text_values(values.iloc[list(positions[start:start + chunk_size])], max_chars=max_chars)

@@ -27,7 +27,7 @@ from tqdm.auto import tqdm
 from .errors import ParameterError
 from .topics import LANGUAGE_CENTERING, centre_languages
 
-_BLOCK_CELLS = 1 << 24  # similarities computed at once: 64 MB of float32
+_BLOCK_CELLS = 1 << 22
 
 
 def assign_stories(
@@ -146,6 +146,9 @@ def _mutual_neighbours(X: np.ndarray, *, threshold: float, n_neighbors: int, pro
             continue
         sims = X[rows] @ X[candidates].T
         sims[rows[:, None] == candidates[None, :]] = -np.inf
+        if np.isfinite(max_days):
+            # Each row's own window, so that neighbours do not depend on how rows are blocked.
+            sims[np.abs(days[rows][:, None] - days[candidates][None, :]) > max_days] = -np.inf
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         # Rounded so that last-bit BLAS differences between machines cannot flip a link.
         top_sims = np.round(np.take_along_axis(sims, top, axis=1), 4)

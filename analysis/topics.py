@@ -18,24 +18,23 @@ read back they hold ``None`` for a topic's absent languages: ``as_dict`` drops t
 """
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.cluster import KMeans
-from sklearn.decomposition import NMF, PCA
-from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.metrics import silhouette_score
 from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 from .errors import ParameterError
+from .io import iter_texts
 
 BACKENDS = ("embedding", "nmf")
 LANGUAGE_CENTERING = ("adjusted", "mean", "none")
@@ -105,17 +104,22 @@ def _stopwords(lang: str) -> frozenset[str]:
 def _lemmatizer(lang: str) -> Callable[[str], str]:
     """simplemma's lemmatiser for ``lang`` (identity for a language it lacks).
 
-    ``low_memory``: simplemma reads its compressed dictionary on demand instead of unpacking it
-    into a dict. Same lemmas (checked on the 52,000 distinct words of the dev corpus), about
-    110 MB instead of 780 MB for six languages, and faster to load.
+    The dictionary is simplemma's low-memory stream form (read on demand, not unpacked into a
+    dict: same lemmas, a fraction of the memory), owned by this lemmatiser alone and without a
+    result cache, so it is freed with it: lexicons are built one language at a time and each
+    distinct token is lemmatised once, so only one language's dictionary is ever held.
     """
-    import simplemma
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import StreamDictionaryFactory
 
+    lemmatizer = Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(
+        dictionary_factory=StreamDictionaryFactory(cache_max_size=1)))
     try:
-        simplemma.lemmatize("test", lang=lang, low_memory=True)
+        lemmatizer.lemmatize("test", lang)
     except ValueError:
         return lambda token: token
-    return lambda token: simplemma.lemmatize(token, lang=lang, low_memory=True)
+    return lambda token: lemmatizer.lemmatize(token, lang)
 
 
 def _boilerplate_lines(texts: Iterable[str], *, min_docs: int) -> set[str]:
@@ -138,23 +142,30 @@ def build_lexicon(
     ``term_normalizer(term, lang)`` may rewrite a lemma (e.g. a name variant to its canonical
     form) or return ``None`` to drop it.
     """
-    texts = (documents.get("title", pd.Series("", index=documents.index)).fillna("").astype(str)
-             + "\n" + documents["text"].fillna("").astype(str)).tolist()
+    titles = documents["title"] if "title" in documents else pd.Series("", index=documents.index)
+
+    def texts_at(positions: Sequence[int]) -> Iterator[str]:
+        # Made a chunk at a time rather than held: the corpus's texts as Python strings would be
+        # the largest thing in memory.
+        return (f"{title}\n{body}" for title, body in zip(iter_texts(titles, positions),
+                                                         iter_texts(documents["text"], positions)))
+
+    n_documents = len(documents)
     langs = documents["lang"].fillna("und").astype(str).tolist()
-    boilerplate = _boilerplate_lines(texts, min_docs=boilerplate_min_docs) if len(texts) >= boilerplate_min_docs else set()
+    boilerplate = (_boilerplate_lines(texts_at(range(n_documents)), min_docs=boilerplate_min_docs)
+                   if n_documents >= boilerplate_min_docs else set())
     by_lang: dict[str, list[int]] = defaultdict(list)
     for position, lang in enumerate(langs):
         by_lang[lang].append(position)
     lexicon = Lexicon()
-    bar = tqdm(total=len(texts), desc="lemmas", unit="doc", disable=not progress)
+    bar = tqdm(total=n_documents, desc="lemmas", unit="doc", disable=not progress)
     for lang in sorted(by_lang):
         positions = by_lang[lang]
         # Count surface tokens per document first (C-speed Counter), lemmatise each distinct
         # token once at the end, and fold token columns into lemma columns with one sparse product.
         token_index: dict[str, int] = {}
-        indptr, indices, data = [0], [], []
-        for position in positions:
-            text = texts[position]
+        indptr, indices, data = array("q", [0]), array("q"), array("q")
+        for text in texts_at(positions):
             if boilerplate:
                 text = "\n".join(line for line in text.split("\n") if line.strip() not in boilerplate)
             counts = Counter(_WORD.findall(_URLISH.sub(" ", text)))
@@ -163,10 +174,14 @@ def build_lexicon(
             indptr.append(len(indices))
             bar.update(1)
         by_token = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+            (np.frombuffer(data, dtype=np.int64).astype(np.float64), np.frombuffer(indices, dtype=np.int64),
+             np.frombuffer(indptr, dtype=np.int64)),
             shape=(len(positions), len(token_index)),
         )
         lexicon.languages[lang] = _fold_tokens(lang, list(token_index), by_token, np.asarray(positions), term_normalizer)
+        # simplemma's lemmatiser is a reference cycle: collect it now, so that its dictionary
+        # is freed before the next language's is loaded.
+        gc.collect()
     bar.close()
     return lexicon
 
@@ -529,14 +544,13 @@ class TopicModel:
     # ------------------------------------------------------------ backends
 
     def _cluster(self, vectors: np.ndarray, langs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        vectors = np.asarray(vectors, dtype=np.float64)
         usable = np.linalg.norm(vectors, axis=1) > 0
         labels = np.full(len(vectors), OUTLIER_TOPIC, dtype=np.int64)
         weights = np.zeros(len(vectors), dtype=np.float64)
         n = int(usable.sum())
         if n == 0:
             return labels, weights
-        X, L = _normalise(vectors[usable]), langs[usable]
+        X, L = _normalise(np.asarray(vectors, dtype=np.float64)[usable], in_place=True), langs[usable]
         sample = _sample(n, self.sample_size, self.random_state)
         if self.n_topics == "auto":
             k_guess = _default_k(n)
@@ -563,6 +577,8 @@ class TopicModel:
         candidates = sorted({int(k) for k in self.k_candidates if 2 <= int(k) < n})
         if not candidates:
             return 1, pd.DataFrame(columns=["k", "silhouette"])
+        from sklearn.metrics import silhouette_score
+
         Xs = X[sample]
         scores = []
         for k in tqdm(candidates, desc="choosing k", disable=not self.progress):
@@ -591,6 +607,9 @@ class TopicModel:
         self.k_scores_ = pd.DataFrame(columns=["k", "silhouette"])
         if n_docs == 0 or len(keep) == 0:
             return np.full(n_docs, OUTLIER_TOPIC, dtype=np.int64), np.zeros(n_docs)
+        from sklearn.decomposition import NMF
+        from sklearn.feature_extraction.text import TfidfTransformer
+
         tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, keep])
         k = _default_k(n_docs) if self.n_topics == "auto" else int(self.n_topics)
         k = max(1, min(k, n_docs, tfidf.shape[1]))
@@ -626,21 +645,88 @@ def _with_duplicates(documents: pd.DataFrame, originals: pd.Series, fitted: pd.D
     return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
-def _kmeans(X: np.ndarray, k: int, *, random_state: int, n_init: int, sample: np.ndarray | None = None) -> np.ndarray:
-    """k-means labels, computed on the top ``_CLUSTER_DIMS`` principal components.
+def _kmeans(X: np.ndarray, k: int, *, random_state: int, n_init: int, sample: np.ndarray | None = None,
+            max_iter: int = 300, tol: float = 1e-4) -> np.ndarray:
+    """k-means labels (k-means++ seeding, Lloyd iterations, best of ``n_init`` runs by inertia),
+    computed on the top ``_CLUSTER_DIMS`` principal components.
 
     The projection (fitted on ``sample`` rows) keeps most of the variance of sentence
-    embeddings and makes k-means several times faster on large corpora.
+    embeddings and makes k-means several times faster on large corpora. Written in numpy rather
+    than taken from scikit-learn, whose import alone costs the topic stage 80 MB; BLAS runs
+    single-threaded, so the labels do not depend on the machine's core count.
     """
     k = min(k, len(X))
-    if X.shape[1] > _CLUSTER_DIMS and len(X) > _CLUSTER_DIMS:
-        fit_rows = X if sample is None else X[sample]
-        # Single-threaded BLAS: k-means' OpenMP threads keep spinning after each fit, and
-        # multi-threaded LAPACK next to them ran 40x slower on two cores.
-        with threadpool_limits(1, user_api="blas"):
-            pca = PCA(n_components=_CLUSTER_DIMS, svd_solver="covariance_eigh", random_state=random_state).fit(fit_rows)
-            X = pca.transform(X)
-    return KMeans(k, n_init=n_init, random_state=random_state).fit_predict(X).astype(np.int64)
+    with threadpool_limits(1, user_api="blas"):
+        if X.shape[1] > _CLUSTER_DIMS and len(X) > _CLUSTER_DIMS:
+            X = _principal_components(X, X if sample is None else X[sample], _CLUSTER_DIMS)
+        rng = np.random.default_rng(random_state)
+        squared_norms = np.einsum("ij,ij->i", X, X)
+        tolerance = tol * float(np.mean(np.var(X, axis=0)))
+        best_labels, best_inertia = np.zeros(len(X), dtype=np.int64), np.inf
+        for _ in range(n_init):
+            centres = _kmeans_plus_plus(X, squared_norms, k, rng)
+            labels, inertia = _lloyd(X, squared_norms, centres, max_iter=max_iter, tolerance=tolerance)
+            if inertia < best_inertia:
+                best_labels, best_inertia = labels, inertia
+    return best_labels
+
+
+def _principal_components(X: np.ndarray, fit_rows: np.ndarray, n_components: int) -> np.ndarray:
+    """``X`` projected on the top principal axes of ``fit_rows`` (eigenvectors of their covariance,
+    each signed so that its largest coefficient is positive)."""
+    mean = fit_rows.mean(axis=0)
+    centred = fit_rows - mean
+    eigenvalues, eigenvectors = np.linalg.eigh(centred.T @ centred)
+    axes = eigenvectors[:, np.argsort(-eigenvalues, kind="stable")[:n_components]]
+    axes *= np.sign(axes[np.abs(axes).argmax(axis=0), np.arange(axes.shape[1])])
+    return X @ axes - mean @ axes  # no centred copy of X
+
+
+def _squared_distances(X: np.ndarray, squared_norms: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    distances = squared_norms[:, None] - 2.0 * (X @ centres.T) + np.einsum("ij,ij->i", centres, centres)[None, :]
+    return np.maximum(distances, 0.0, out=distances)
+
+
+def _kmeans_plus_plus(X: np.ndarray, squared_norms: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Greedy k-means++ seeds: each seed is the best of 2 + log(k) candidates drawn by D² weighting."""
+    trials = 2 + int(np.log(k))
+    centres = np.empty((k, X.shape[1]))
+    centres[0] = X[rng.integers(len(X))]
+    closest = _squared_distances(X, squared_norms, centres[:1])[:, 0]
+    for c in range(1, k):
+        total = closest.sum()
+        if total <= 0:  # fewer distinct points than clusters
+            centres[c:] = centres[0]
+            break
+        picks = np.minimum(np.searchsorted(np.cumsum(closest), rng.random(trials) * total), len(X) - 1)
+        candidate_closest = np.minimum(closest[:, None], _squared_distances(X, squared_norms, X[picks]))
+        best = int(np.argmin(candidate_closest.sum(axis=0)))
+        centres[c], closest = X[picks[best]], candidate_closest[:, best]
+    return centres
+
+
+def _lloyd(X: np.ndarray, squared_norms: np.ndarray, centres: np.ndarray, *, max_iter: int,
+           tolerance: float) -> tuple[np.ndarray, float]:
+    """Lloyd iterations until the centres move less than ``tolerance`` (squared); an emptied
+    cluster takes the point farthest from its centre."""
+    k = len(centres)
+    for _ in range(max_iter):
+        distances = _squared_distances(X, squared_norms, centres)
+        labels = distances.argmin(axis=1)
+        counts = np.bincount(labels, minlength=k)
+        sums = np.stack([np.bincount(labels, weights=column, minlength=k) for column in X.T], axis=1)
+        updated = sums / np.maximum(counts, 1)[:, None]
+        if (counts == 0).any():
+            farthest = np.argsort(-distances[np.arange(len(X)), labels], kind="stable")
+            for cluster, point in zip(np.flatnonzero(counts == 0), farthest):
+                updated[cluster] = X[point]
+        shift = float(((updated - centres) ** 2).sum())
+        centres = updated
+        if shift <= tolerance:
+            break
+    distances = _squared_distances(X, squared_norms, centres)
+    labels = distances.argmin(axis=1)
+    return labels.astype(np.int64), float(distances[np.arange(len(X)), labels].sum())
 
 
 def _renumber_by_size(labels: np.ndarray) -> np.ndarray:
@@ -651,9 +737,10 @@ def _renumber_by_size(labels: np.ndarray) -> np.ndarray:
     return np.array([mapping.get(t, OUTLIER_TOPIC) for t in labels.tolist()], dtype=np.int64)
 
 
-def _normalise(X: np.ndarray) -> np.ndarray:
+def _normalise(X: np.ndarray, *, in_place: bool = False) -> np.ndarray:
+    """Rows scaled to unit length (all-zero rows stay zero); ``in_place`` overwrites ``X``."""
     norms = np.linalg.norm(X, axis=1, keepdims=True)
-    return np.divide(X, norms, out=np.zeros_like(X), where=norms > 0)
+    return np.divide(X, norms, out=X if in_place else np.zeros_like(X), where=norms > 0)
 
 
 def _sample(n: int, size: int, random_state: int) -> np.ndarray:
@@ -686,16 +773,20 @@ def centre_languages(
         return X
     langs = np.asarray(pd.Series(list(langs)).fillna("und").astype(str), dtype=object)
     usable = np.linalg.norm(X, axis=1) > 0
-    out = X.copy()
     n = int(usable.sum())
-    if n:
-        out[usable] = _centre_languages(X[usable], langs[usable], adjusted=method == "adjusted", k=_default_k(n),
-                                        sample=_sample(n, sample_size, random_state), random_state=random_state)
-    return out
+    if n == 0:
+        return X
+    options = dict(adjusted=method == "adjusted", k=_default_k(n), sample=_sample(n, sample_size, random_state),
+                   random_state=random_state)
+    if n == len(X):
+        return _centre_languages(X, langs, **options)
+    X[usable] = _centre_languages(X[usable], langs[usable], **options)
+    return X
 
 
 def _centre_languages(X, langs, *, adjusted: bool, k: int, sample: np.ndarray, random_state: int) -> np.ndarray:
-    """Remove every language's offset from the document vectors, then re-normalise."""
+    """Remove every language's offset from the document vectors, then re-normalise (overwrites ``X``:
+    at a million documents every copy of the vectors is gigabytes)."""
     languages = sorted(set(langs.tolist()))
     lang_index = np.array([languages.index(lang) for lang in langs])
     offsets = np.stack([X[lang_index == i].mean(axis=0) for i in range(len(languages))])
@@ -707,7 +798,9 @@ def _centre_languages(X, langs, *, adjusted: bool, k: int, sample: np.ndarray, r
             residual = Xs - offsets[Ls]
             clusters = _kmeans(_normalise(residual), k, random_state=random_state, n_init=2)
             offsets = offsets + _within_cluster_language_gap(residual, Ls, clusters, len(languages))
-    return _normalise(X - offsets[lang_index])
+    for i, offset in enumerate(offsets):
+        np.subtract(X, offset, out=X, where=(lang_index == i)[:, None])
+    return _normalise(X, in_place=True)
 
 
 def _within_cluster_language_gap(residual, lang_index, clusters, n_languages) -> np.ndarray:

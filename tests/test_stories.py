@@ -127,3 +127,21 @@ def test_dev_corpus_translations_share_stories(semeval_dir, translations_dir):
     assert sum(story[a] == story[b] for a, b in pairs) >= 9
     sizes = pd.Series(story).value_counts()
     assert sizes.iloc[0] <= 0.1 * len(docs)  # stories stay tight, no topic-sized blobs
+
+
+@pytest.mark.parametrize("block_cells", [1 << 24, 16 * 43])
+def test_neighbours_are_looked_for_within_each_documents_own_date_window(monkeypatch, block_cells):
+    # A's nearest document B is 100 days away, so it must not take A's only neighbour slot
+    # from C (a day away), however many rows are compared at once.
+    monkeypatch.setattr(stories, "_BLOCK_CELLS", block_cells)
+    e = np.eye(8)
+    a, b, c = e[0], e[0] + 0.1 * e[2], e[0] + 0.45 * e[1]
+    rng = np.random.default_rng(0)
+    fillers = np.hstack([np.zeros((40, 3)), rng.normal(size=(40, 5))])
+    vectors = np.vstack([a, b, c, fillers])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    days = [0, 100, 1] + list(np.linspace(2, 60, 40).round())
+    frame = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(days))], "lang": "en",
+                          "date": pd.Timestamp("2022-03-01") + pd.to_timedelta(days, unit="D")})
+    story = assign_stories(frame, vectors.astype(np.float32), threshold=0.8, n_neighbors=1, max_days=7)
+    assert story[0] == story[2] != story[1]
