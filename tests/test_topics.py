@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from analysis.embed import embed_documents
 from analysis.errors import ParameterError
 from analysis.io import read_parquet, write_parquet
+from analysis import topics as topic_module
 from analysis.plots import topics as topic_plots
 from analysis.topics import (
     TopicModel, as_dict, build_lexicon, label_topics, topic_quality, topics_by, topics_over_time, unify_names,
@@ -336,3 +337,30 @@ def test_tiny_inputs_give_writable_tables(tmp_path, tiny, backend, n_docs):
     write_parquet(model.doc_topics_, tmp_path / "doc_topics.parquet")
     quality = topic_quality(docs.head(n_docs), model.topics_, model.doc_topics_)
     assert len(quality) == len(model.topics_)
+
+
+def test_kmeans_finds_separated_clusters_deterministically():
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(5, 80)) * 4
+    X = np.vstack([centre + rng.normal(size=(30, 80)) for centre in centres])
+    labels = topic_module._kmeans(X, 5, random_state=0, n_init=2)
+    truth = np.repeat(np.arange(5), 30)
+    # The same partition as the truth, whatever the cluster numbers: one label per true cluster.
+    assert len(set(zip(truth, labels))) == 5 and len(set(labels)) == 5
+    assert np.array_equal(labels, topic_module._kmeans(X, 5, random_state=0, n_init=2))
+
+
+def test_kmeans_with_fewer_distinct_points_than_clusters():
+    X = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    labels = topic_module._kmeans(X, 3, random_state=0, n_init=1)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
+
+
+def test_principal_components_match_the_leading_eigenvectors():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3)) * np.array([5.0, 2.0, 0.5])
+    projected = topic_module._principal_components(X, X, 2)
+    variances = projected.var(axis=0)
+    # Axis-aligned data: the components are the first two axes, in order of variance.
+    assert variances[0] > variances[1] > 1.0
+    assert np.allclose(np.abs(projected), np.abs(X[:, :2] - X[:, :2].mean(axis=0)), atol=0.3)
