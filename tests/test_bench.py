@@ -60,6 +60,13 @@ def test_results_go_to_json_and_a_table(seeds_dir, tmp_path, capsys):
     assert not any(s["kind"] == "reference" for s in written["sizes"]["6"]["steps"])
 
 
+def test_checkpoint_sees_every_finished_step(seeds_dir, tmp_path):
+    finished = []
+    run_benchmark(seeds_dir, [6], work_dir=tmp_path, threads=1, references=False, progress=False,
+                  checkpoint=lambda partial: finished.append([s["name"] for s in partial["sizes"]["6"]["steps"]]))
+    assert finished == [list(bench.STAGES[:i]) for i in range(1, len(bench.STAGES) + 1)]
+
+
 def test_reference_sample_limits_the_references(seeds_dir, tmp_path):
     results = run_benchmark(seeds_dir, [6], work_dir=tmp_path, threads=1, reference_sample=2, progress=False)
     references = [s for s in results["sizes"]["6"]["steps"] if s["kind"] == "reference"]
