@@ -16,6 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.io import iter_texts
 from analysis.sentences import split_sentences
 
 QUOTE_COLUMNS = ["doc_id", "speaker", "speaker_id", "quote", "start", "end", "lang"]
@@ -66,13 +67,19 @@ def extract_quotes(documents: pd.DataFrame, mentions: pd.DataFrame, *, progress:
         if missing:
             raise ValueError(f"{name} is missing column(s) {missing}; expected at least {list(columns)}")
     persons = mentions[mentions["actor_type"] == "person"].sort_values(["doc_id", "start"], kind="stable")
-    by_doc = {doc_id: group for doc_id, group in persons.groupby("doc_id", sort=False)}
+    person_docs = persons["doc_id"].astype(str).to_numpy()
+    columns = [persons[c].to_numpy() for c in ("start", "end", "actor_id", "actor")]
+    bounds = np.flatnonzero(np.r_[True, person_docs[1:] != person_docs[:-1], True]) if len(persons) else []
+    # Plain arrays sliced per document: a pandas group per document costs more than the quotes.
+    by_doc = {person_docs[lo]: tuple(column[lo:hi] for column in columns) for lo, hi in zip(bounds[:-1], bounds[1:])}
     rows: list[dict] = []
     from tqdm.auto import tqdm
 
-    for doc_id, text, lang in tqdm(zip(documents["doc_id"], documents["text"], documents["lang"]),
+    everyone = range(len(documents))
+    for doc_id, text, lang in tqdm(zip(documents["doc_id"].astype(str).tolist(), iter_texts(documents["text"], everyone),
+                                       documents["lang"].tolist()),
                                    total=len(documents), desc="quotes", disable=not progress):
-        if not isinstance(text, str) or not text:
+        if not text:
             continue
         spans = _quotations(text)
         if not spans:
@@ -105,13 +112,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _document_quotes(doc_id, text, lang, spans, persons: pd.DataFrame | None) -> list[dict]:
+def _document_quotes(doc_id, text, lang, spans, persons: tuple[np.ndarray, ...] | None) -> list[dict]:
+    """Quotes of one document; ``persons``: start, end, actor_id and actor arrays of its person mentions."""
     verbs = _VERB_PATTERNS.get(lang, _ANY_VERB)
     sentences = split_sentences(text, lang=lang)
     sentence_starts = np.array([s for s, _ in sentences]) if sentences else np.array([0])
     if persons is not None:
-        p_start, p_end = persons["start"].to_numpy(), persons["end"].to_numpy()
-        p_ids, p_names = persons["actor_id"].to_numpy(), persons["actor"].to_numpy()
+        p_start, p_end, p_ids, p_names = persons
     rows = []
     for start, end in spans:
         quote = text[start:end]
