@@ -52,9 +52,11 @@ def assign_stories(
     frame = documents.reset_index(drop=True)
     doc_ids = frame["doc_id"].astype(str).to_numpy(dtype=object)
     originals = _original_positions(frame)
-    vectors = np.asarray(embeddings, dtype=np.float64)[originals]
+    vectors = np.asarray(embeddings)[originals].astype(np.float64)
     langs = frame["lang"].to_numpy(dtype=object)[originals] if "lang" in frame else np.full(len(originals), "und", dtype=object)
-    X = centre_languages(vectors, langs, method=language_centering, random_state=random_state).astype(np.float32)
+    X = centre_languages(vectors, langs, method=language_centering, random_state=random_state,
+                         overwrite=True).astype(np.float32)
+    del vectors
 
     days = _day_numbers(frame)[originals] if "date" in frame else None
     pairs, sims = _mutual_neighbours(X, threshold=threshold, n_neighbors=n_neighbors, progress=progress,
@@ -178,7 +180,7 @@ def _average_link_merge(X: np.ndarray, pairs: np.ndarray, sims: np.ndarray, *, m
     """Union-find over links, strongest first, merging only groups whose mean pairwise similarity stays high."""
     n = len(X)
     parent = np.arange(n)
-    sums = X.astype(np.float64).copy()
+    sums = X.astype(np.float64)
     sizes = np.ones(n, dtype=np.int64)
 
     def find(a: int) -> int:

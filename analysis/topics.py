@@ -761,14 +761,17 @@ def centre_languages(
     method: str = "adjusted",
     random_state: int = 0,
     sample_size: int = 5000,
+    overwrite: bool = False,
 ) -> np.ndarray:
     """Unit vectors with each language's offset removed (``method`` "adjusted", "mean" or "none").
 
-    See ``TopicModel`` for what "adjusted" estimates and why.
+    See ``TopicModel`` for what "adjusted" estimates and why. ``overwrite=True`` lets a float64
+    ``embeddings`` array be overwritten with the result instead of copied.
     """
     if method not in LANGUAGE_CENTERING:
         raise ParameterError(f"method must be one of {LANGUAGE_CENTERING}, got {method!r}")
-    X = _normalise(np.asarray(embeddings, dtype=np.float64))
+    embeddings = np.asarray(embeddings)
+    X = _normalise(embeddings.astype(np.float64, copy=False), in_place=overwrite and embeddings.dtype == np.float64)
     if method == "none" or len(X) == 0:
         return X
     langs = np.asarray(pd.Series(list(langs)).fillna("und").astype(str), dtype=object)
