@@ -550,7 +550,7 @@ class TopicModel:
         n = int(usable.sum())
         if n == 0:
             return labels, weights
-        X, L = _normalise(np.asarray(vectors, dtype=np.float64)[usable], in_place=True), langs[usable]
+        X, L = _normalise(np.asarray(vectors)[usable].astype(np.float64), in_place=True), langs[usable]
         sample = _sample(n, self.sample_size, self.random_state)
         if self.n_topics == "auto":
             k_guess = _default_k(n)
