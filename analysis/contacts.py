@@ -32,18 +32,36 @@ Rules worth knowing (documented choices):
   parties cannot be determined nothing is emitted.
 - Journeys: travel verbs ("flew to", "è volato in", "s'est rendu à", "reiste nach", "przyleciał do",
   "прилетел в", "sarà a", "will be in") are visits between the travelling persons or delegations and
-  the country of destination (one visit per destination). A capital stands for its state only there,
-  as the destination of a journey or a visit ("visited Kyiv", "la visita a Kiev"), via ``_CAPITALS``;
-  elsewhere ("met Putin in Moscow", "принял в Москве") it is a place. German, Polish and Russian
-  destinations may precede the verb ("ist nach Kiew gereist"), and a subject may follow it.
+  the country of destination (one visit per destination). A capital (``_CAPITALS``) stands for its
+  state as the destination of a journey or a visit ("visited Kyiv", "la visita a Kiev"), and as an
+  actor at a clause start or after a partner preposition ("Washington and Moscow held talks",
+  "Moskwa chciała negocjować z Kijowem": Polish/Russian only in the nominative or, after "z"/"с",
+  the instrumental); elsewhere ("met Putin in Moscow", "принял в Москве", "the Washington Post",
+  "la Roma") it is not a party. German, Polish and Russian destinations may precede the verb ("ist
+  nach Kiew gereist"), and a subject may follow it; "Arriving in Kyiv, Scholz ..." is Scholz's visit.
+- Subjects a verb does without: a second verb coordinated with a first ("A met B and visited C")
+  takes the first verb's subject, never its object; a reported contact belongs to the reporter
+  ("X ha detto di aver parlato con Y", "X a indiqué avoir eu un entretien avec Y", "X powiedział,
+  że rozmawiał z Y"); a first-person subject in a quotation is the speaker named at the attribution
+  ("'I spoke with Y,' X said", "- Rozmawiałem z Y - powiedział X"); Italian, Polish and Russian
+  verbs without any subject word take the previous sentence's subject when its number agrees
+  ("Ha poi incontrato Y", "Затем встретился с Y"); "the latter", "quest'ultimo", "ce dernier",
+  "letzterer", "ten ostatni", "последний" are the person named last; a partner may precede a
+  final verb ("er habe mit Putin telefoniert"); the agent of a passive is the partner ("was
+  received by Y", "è stato ricevuto da Y").
+- Summits: "A took part in / attended the NATO summit" adds A to the organisation; a summit or
+  meeting named with no person or state is joined by two or more persons or states listed as the
+  subject of the next sentence with a participation verb ("The G7 summit opened in Elmau. Biden,
+  Scholz and Macron agreed ..."); the evidence then spans both sentences.
 - A compound demonym next to a contact noun names both states ("vertice russo-americano",
   "российско-американские переговоры"); "the pair", "la coppia", "das Paar", "para", "пара" refer back.
 - Subjects after a reciprocal verb are both parties ("Am Montag telefonierten Scholz und Macron");
   talks "by phone"/"по телефону" are a phone call.
 - A country or organisation written next to a person of the same side ("US Secretary of State
   Blinken", "prezydentem Mongolii X") is a title, not a party.
-- Sense filters: "meet the target", German "Entscheidung getroffen"/"trifft auf", "call for" are not
-  contacts; interviews, speeches, press conferences and conversations with media are not contacts.
+- Sense filters: "meet the target", German "Entscheidung getroffen"/"trifft auf", "call for", "invite
+  X to act" are not contacts; interviews, speeches, press conferences and conversations with media
+  are not contacts.
 - Status: refused when a refusal is next to the cue (up to four words before, three after:
   "refused to meet", "the visit was cancelled", "bans ... negotiations", "nicht eingeladen"),
   planned when a call for the contact is next to it ("called for talks", "chiede un incontro") or
@@ -57,7 +75,9 @@ Rules worth knowing (documented choices):
   report joins an event with the same parties and mode from the same document or story
   (``story_id``); when the corpus has no story ids at all, undated reports with identical
   parties and mode are merged corpus-wide (there is no better evidence to separate them).
-  Status: happened > refused > planned (a call first announced, then reported, happened).
+  Status: happened > refused > planned (a call first announced, then reported, happened); an undated
+  planned or refused report does not join an event of another mode that happened ("they met ...
+  a resumption of talks is possible").
 """
 from __future__ import annotations
 
@@ -104,18 +124,20 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", r"visit|visits|visited|visiting|state visits?|trips?"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:ed|es|e|ing)"),
-        ("visit", "travel", r"fl(?:ew|ies|y|ying|own)|travell?(?:ed|ing|s)?|land(?:ed|s)|arriv(?:ed|es|e|ing)|went|headed|"
+        ("visit", "travel", r"(?:is|are|was|were) expected(?= in\b)|fl(?:ew|ies|y|ying|own)|travell?(?:ed|ing|s)?|land(?:ed|s)|arriv(?:ed|es|e|ing)|went|headed|"
                             r"(?:will|would|is to) (?:be|go)"),
         ("talks", "noun", r"talks|negotiations|consultations"),
         ("talks", "verb", r"negotiat(?:ed|es|e|ing)|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
-                          r"spoke|speaks|talked|held talks"),
+                          r"spoke|spoken|speaks|talked|held talks"),
         ("letter", "noun", r"letters?"),
         ("letter", "verb", r"wrote|written|writes"),
     ],
     "it": [
         ("video_call", "noun", rf"videochiamat{_W}|videoconferenz{_W}|video ?collegamento|collegamento video|in video"),
         ("phone_call", "noun", rf"telefon{_W}|chiamata telefonica|al telefono|per telefono"),
-        ("phone_call", "verb", r"(?:si sono|si erano|si sono poi) (?:sentiti|chiamati)|sentit[oi] al telefono"),
+        ("phone_call", "verb", r"(?:si sono|si erano|si sono poi) (?:sentiti|chiamati)|sentit[oi] al telefono|"
+                               r"(?:ha|hanno|aveva|avevano|avrebbe) telefonato|telefonerà|telefona"),
+        ("phone_call", "direct", r"(?:ha|aveva|avrebbe) sentito|sentirà|risentirà"),
         ("summit", "noun", rf"vertic{_W}|summit"),
         ("meeting", "noun", rf"incontr[oi]|riunion{_W}"),
         ("meeting", "direct", r"incontr(?:a|ano|ò|arono|at[oaie]|erà|eranno|are|arsi|andosi|ando|ava|avano)"),
@@ -128,7 +150,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "travel", r"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
                             r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
         ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]"),
-        ("talks", "verb", r"negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
+        ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) negoziato|negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
                           r"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]"),
         ("letter", "noun", r"letter[ae]|missiv[ae]"),
         ("letter", "verb", r"scritt[oa]|scrive|scriverà"),
@@ -159,15 +181,16 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("video_call", "noun", rf"video(?:schalte|konferenz|gespräch|telefonat|call|gipfel|verbindung){_W}|per video"),
         ("phone_call", "noun", rf"telefonat{_W}|telefongespräch{_W}|telefonkonferenz{_W}|am telefon|per telefon"),
         ("phone_call", "verb", rf"telefonier{_W}"),
+        ("phone_call", "direct", r"angerufen|r(?:ief|iefen|uft)(?=\s+(?:[^\s.;:!?]+\s+){0,6}?an\b)"),
         ("summit", "noun", rf"{_W}gipfel{_W}"),
         ("meeting", "noun", r"zusammenkunft|begegnung(?:en)?|unterredung(?:en)?"),
         ("meeting", "direct", r"treffen|treffens|trifft|traf|trafen|getroffen|zusammengetroffen"),
         ("meeting", "host", r"empf(?:ing|ingen|ängt|angen)"),
-        ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?zusammen\b)|zusammengekommen"),
+        ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?zusammen\b)|zusammengekommen"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
         ("visit", "travel", r"reist(?:e|en)?|gereist"),
         ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung"),
-        ("visit", "direct", r"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){{0,8}}?ein\b)"),
+        ("visit", "direct", r"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?ein\b)"),
         ("visit", "travel", r"fl(?:og|ogen|iegt|iegen)|geflogen|landet(?:e|en)?|gelandet|kam|kamen|kommt|gekommen|angekommen|eingetroffen|"
                             r"f(?:uhr|uhren|ährt)|gefahren"),
         ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?"),
@@ -180,9 +203,10 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("video_call", "noun", rf"wideokonferencj{_W}|telekonferencj{_W}|wideorozmow{_W}|(?:przez|za pośrednictwem) (?:wideo|łącza wideo)"),
         ("phone_call", "noun", rf"telefoniczn{_W}|przez telefon"),
         ("phone_call", "verb", rf"zadzwoni{_W}|dzwoni{_W}"),
-        ("summit", "noun", rf"szczyt{_W}"),
+        ("summit", "noun", rf"szczyt{_W}|szczycie"),
+        ("meeting", "verb", r"spotka(?:ł|ła|ło|li|ły|ją|)(?= się\b)|spotyka(?:ł|ła|li|ły|ją|)(?= się\b)"),
         ("meeting", "noun", rf"spotka{_W}|spotkań"),
-        ("meeting", "host", r"przyj(?:ął|ęła|ęli|mie|mą|muje)|gości(?:ł|ła|li|)"),
+        ("meeting", "host", r"przyj(?:ął|ęła|ęli|mie|mą|muje|ęty|ęta|ęci)|gości(?:ł|ła|li|)"),
         ("visit", "noun", rf"wizyt{_W}"),
         ("visit", "direct", rf"odwiedz{_W}|odwiedzi{_W}|odwiedza{_W}"),
         ("visit", "travel", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się"),
@@ -201,17 +225,18 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "verb", rf"созвонил{_W}|созвон(?:ятся|ится)"),
         ("phone_call", "direct", rf"позвонил{_W}|позвонит"),
         ("summit", "noun", rf"саммит{_W}"),
+        ("meeting", "verb", r"встретил(?:ся|ась|ись)|встрет(?:ится|ятся)|встречал(?:ся|ась|ись)|встреча(?:ется|ются)"),
         ("meeting", "noun", rf"встре[чт]{_W}"),
-        ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}"),
+        ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}|принят(?:а|ы)?"),
         ("visit", "noun", rf"визит(?!ер|ёр){_W}|посещени{_W}"),
         ("visit", "direct", rf"посетил{_W}|посетит|посетят|посеща{_W}"),
-        ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}"),
+        ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}|прилетев|прибыв|приехав"),
         ("visit", "noun", rf"приглашени{_W}"),
         ("visit", "direct", rf"пригласил{_W}|пригласит|приглаша{_W}"),
         ("visit", "travel", rf"приземлил(?:ся|ась|ись)|прибудет|прибудут|приедет|приедут|прилетит|прилетят|полетел{_W}|полетит|поехал{_W}|"
                             rf"поедет|отправил(?:ся|ась|ись)|отправится|побывал{_W}"),
         ("talks", "noun", rf"переговор{_W}|консультаци{_W}|бесед{_W}|разговор{_W}"),
-        ("talks", "verb", rf"обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
+        ("talks", "verb", rf"говорил(?:а|и)?(?=\s+(?:с|со|по телефону)(?!\w))|разговаривал{_W}|обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
         ("letter", "noun", rf"письм{_W}|послани{_W}"),
         ("letter", "verb", rf"написал{_W}"),
     ],
@@ -396,24 +421,24 @@ _BY_PHONE = re.compile(r"(?:by|over the|on the) (?:tele)?phone|al telefono|per t
                        r"telefonicznie|по телефону", re.I)
 _PLANNED = {
     "en": r"will|'ll|’ll|shall|is to|are to|due to|expected|expects?|plans?|planned|planning|scheduled|upcoming|"
-          r"forthcoming|next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|"
+          r"forthcoming|wanted to|next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|"
           r"propose|invited|invitation|invites?|ready to|prepar\w*|hopes? to|wants? to|intends? to|agreed to (?:meet|hold)|"
           r"envisag\w*|considering|possible|potential|future|would|need to|must|should",
     "it": r"\w+(?:erà|eranno|irà|iranno|arà|aranno)|previst\w*|prossim\w*|in programma|programmat\w*|atteso|attesa|"
           r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
-          r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono",
+          r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono|voleva|volevano",
     "fr": r"\w+(?:era|eront|ira|iront)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
           r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront|"
-          r"entend|entendent|souhaite|souhaitent|projette\w*",
+          r"entend|entendent|souhaite|souhaitent|projette\w*|voulait|voulaient",
     "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
           r"anstehend\w*|eingeladen|einladung|lädt|bereit|möglich\w*|künftig\w*|muss|müssen|müsse|sollte|sollten|"
-          r"beabsichtig\w*",
+          r"beabsichtig\w*|wollte|wollten|lud|luden",
     "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
           r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
-          r"zamierza\w*",
+          r"zamierza\w*|chciał\w*|chcieli|chciały",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
-          r"возможн\w*|будущ\w*|придется|придётся|должн\w*",
+          r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*",
 }
 _REFUSED = {
     "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*|ban|bans|banned|banning|"
@@ -442,7 +467,7 @@ _NEGATION_BEFORE = {
     "it": r"\b(?:non|mai|nessun\w*|senza)\s+(?:\w+\s+){0,2}$",
     "fr": r"\b(?:pas|jamais|aucun\w*|sans|ni)\s+(?:\w+\s+){0,2}$",
     "de": r"\b(?:nicht|nie|niemals|kein\w*|ohne)\s+(?:\w+\s+){0,2}$",
-    "pl": r"\b(?:nie|nigdy|żadn\w*|bez)\s+(?:\w+\s+){0,1}$",
+    "pl": r"\b(?:nie|nigdy|żadn\w*|bez|niespecjalnie|nieszczególnie)\s+(?:\w+\s+){0,1}$",
     "ru": r"(?<!\w)(?:не|ни|никак\w*|без)\s+(?:\w+\s+){0,1}$",
 }
 _PLANNED = {lang: _words(p) for lang, p in _PLANNED.items()}
@@ -472,6 +497,17 @@ _MET_WITH_REACTION = re.compile(
     r"approbation|scepticisme|kritik|widerstand|zustimmung|ablehnung|skepsis|krytyk\w*|sprzeciw\w*|odmow\w*|reakcj\w*|"
     r"aprobat\w*|poparci\w*|uznani\w*|zainteresowani\w*|entuzjazm\w*|оппозици\w*|критик\w*|сопротивлени\w*|"
     r"поддержк\w*|непонимани\w*|отпор\w*|протест\w*|одобрени\w*|понимани\w*)\b", re.I)
+_INVITE = re.compile(r"invit\w*", re.I)
+# Italian "sentire" is a call ("ha sentito Putin ieri") unless followed by what was heard ("sentito Putin dire").
+_HEARD = re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,3}?(?:\w+(?:are|ere|ire)|che|parlare|dire)\b", re.I)
+# "invite X to/a/à + infinitive" (up to six words of object between).
+_INVITED_TO_ACT = {
+    "en": re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,6}?to\s+(?P<verb>(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+)\b"),
+    "it": re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,6}?(?:a|ad)\s+(?P<verb>\w+(?:are|ere|ire|arsi|ersi|irsi))\b", re.I),
+    "fr": re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,6}?à\s+(?:se\s+|s['’])?(?P<verb>\w+(?:er|ir|re))\b", re.I),
+}
+_INVITED_TO_COME = re.compile(r"visit|come|travel|attend|meet|join|visitare|venire|recarsi|partecipare|incontrare|"
+                              r"visiter|venir|participer|rencontrer|assister|se rendre|rendre", re.I)
 _DE_MEET_VERB = re.compile(r"trifft|traf|trafen|getroffen|treffen", re.I)
 _DE_MEET_SENSE = re.compile(r"\b(?:sich|mit|zusammen)\b", re.I)
 _DE_MEET_OTHER = re.compile(r"^\s+auf\b", re.I)
@@ -515,6 +551,9 @@ _STATE_BODIES = {
     "pl": r"stron[aęyieą]|delegacj\w*|rząd\w*|władz\w*|negocjator\w*",
     "ru": r"сторон\w*|делегаци\w*|правительств\w*|власт\w*|руководств\w*|переговорщик\w*",
 }
+_STATE_BODY_WORD = {lang: _words(p) for lang, p in _STATE_BODIES.items()}
+_STATE_STARTERS = {"en": frozenset({"the"}), "it": frozenset("i gli dei degli ai agli coi con".split()),
+                   "fr": frozenset("les des aux".split())}
 _NOUN_FIRST = {"it": True, "fr": True, "pl": True, "de": True}  # "strona rosyjska", "Delegation der USA"
 _PEOPLE_ARTICLE = {"it": r"i|gli|dei|degli|ai|agli|coi|con i", "fr": r"les|des|aux"}
 _DELEGATION = re.compile(r"delega[tzc]\w*|délégation\w*|делегаци\w*", re.I)
@@ -577,6 +616,9 @@ class _Cue:
     start: int
     end: int
     parties: tuple[str, ...] = ()
+    # co-objects left out for want of a subject ("consult with A and B"); back when a subject is found
+    held_back: tuple = ()
+    object_first: bool = False  # the object stands before the verb ("wo er Selenskyj traf")
 
 
 def extract_contacts(
@@ -628,8 +670,7 @@ def extract_contact_reports(
         docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
     kb = kb if kb is not None else load_kb()
-    states = _state_phrases(kb)
-    capitals = _capital_forms(kb)
+    states, capitals = _kb_patterns(kb)
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []
     iterator = zip(docs["doc_id"], docs["text"], docs["lang"], docs["date"],
@@ -692,6 +733,7 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
     precision = (doc_precision if isinstance(doc_precision, str) else "day") if reference is not None else None
     rows: list[dict] = []
     history: list[list[_Mention]] = []  # mentions of the previous sentences, nearest last
+    previous_text = ""
     spans = split_sentences(text, lang=lang)
     bounds = np.searchsorted(cue_starts, [edge for span in spans for edge in span]).reshape(-1, 2)
     with_cue = np.flatnonzero(bounds[:, 1] > bounds[:, 0])
@@ -700,6 +742,7 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
     for sentence_id, (s_start, s_end) in enumerate(spans):
         if sentence_id not in needed:
             history.append([])
+            previous_text = ""
             continue
         sentence = text[s_start:s_end]
         inside = np.flatnonzero((starts >= s_start) & (ends <= s_end))
@@ -712,14 +755,58 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
                      if _CUE_KINDS[lang][m.lastgroup][1] == "noun"]
             if nouns and "-" in sentence:
                 mentions = _with_compound_demonyms(sentence, mentions, nouns, lang, states, names)
+        if in_sentence and _LATTER[lang].search(sentence):
+            mentions = _with_latter(sentence, mentions, history[-1] if history else [], lang)
         if in_sentence:
-            with_capitals = mentions
-            if any(_CUE_KINDS[lang][m.lastgroup][0] == "visit" for m in in_sentence):
-                with_capitals = _with_capitals(sentence, mentions, capitals, names)
+            with_capitals = _with_capitals(sentence, mentions, capitals, names)
+            def following(sentence_id=sentence_id):
+                if sentence_id + 1 >= len(spans):
+                    return None
+                n_start, n_end = spans[sentence_id + 1]
+                within = np.flatnonzero((starts >= n_start) & (ends <= n_end))
+                return n_start, text[n_start:n_end], _sentence_mentions(
+                    starts[within] - n_start, ends[within] - n_start, ids[within], types[within])
+
             rows.extend(_sentence_reports(sentence, s_start, sentence_id, lang, with_capitals, history[-2:], names,
-                                          reference, precision, in_sentence))
+                                          reference, precision, in_sentence, previous_text, following, text))
         history.append(mentions)
+        previous_text = sentence
     return rows
+
+
+# "the latter" stands for the person named last before it.
+_LATTER = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r"(?<!\w)the latter(?!\w)",
+    "it": r"(?<!\w)quest['’]ultim[oa](?!\w)",
+    "fr": r"(?<!\w)(?:ce dernier|cette dernière)(?!\w)",
+    "de": r"(?<!\w)letzterer(?!\w)",
+    "pl": r"(?<!\w)(?:ten ostatni|ta ostatnia)(?!\w)",
+    "ru": r"(?:^|(?<=[,;:]\s))последн(?:ий|яя)(?=\s+[а-яё]+(?:л|ла|лся|лась|ет|ит)(?!\w))",
+}.items()}
+
+
+def _with_latter(sentence: str, mentions: list[_Mention], previous: list[_Mention], lang: str) -> list[_Mention]:
+    """"Ce dernier a reçu X", "quest'ultimo ha incontrato X": a mention of the person named last before it."""
+    added = []
+    for match in _LATTER[lang].finditer(sentence):
+        persons = [m for m in mentions if m.end <= match.start() and m.is_person] or [
+            m for m in previous if m.is_person]
+        if persons and not any(m.start < match.end() and match.start() < m.end for m in mentions):
+            added.append(_Mention(match.start(), match.end(), persons[-1].actor_id, "person"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_KB_PATTERNS: dict[int, tuple] = {}  # id(kb) -> (kb, state phrases, capitals): built once per knowledge base
+
+
+def _kb_patterns(kb: KnowledgeBase) -> tuple:
+    """The state-phrase and capital patterns of ``kb`` (compiling them takes a fifth of a second)."""
+    cached = _KB_PATTERNS.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        if len(_KB_PATTERNS) >= 4:
+            _KB_PATTERNS.clear()
+        cached = _KB_PATTERNS[id(kb)] = (kb, _state_phrases(kb), _capital_forms(kb))
+    return cached[1], cached[2]
 
 
 def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple[str, str], str], dict[str, str],
@@ -755,10 +842,20 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
 
 def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, states, names: dict) -> list[_Mention]:
     patterns, forms, state_names, first_words = states
-    if not any(w in first_words[lang] or w[:-1] in first_words[lang] for w in _WORD.findall(sentence.lower())):
+    first = first_words[lang]
+    words = [(w.start(), w.group(0).lower()) for w in _WORD.finditer(sentence)]
+    if not any(w in first or w[:-1] in first for _, w in words):
         return mentions
-    added = []
-    for match in patterns[lang].finditer(sentence):
+    # A phrase starts with a demonym, a body ("strona rosyjska") or an article ("i russi", "the Russians"):
+    # trying the large pattern only there is several times faster than searching the whole sentence.
+    bodies, starters = _STATE_BODY_WORD[lang], _STATE_STARTERS.get(lang, frozenset())
+    candidates = [start for start, w in words if w in first or w in starters or bodies.fullmatch(w)]
+    added, last_end = [], 0
+    for start in candidates:
+        match = None if start < last_end else patterns[lang].match(sentence, start)
+        if match is None:
+            continue
+        last_end = match.end()
         group = next(k for k in ("dem", "dem2", "dem3", "dem4") if k in match.re.groupindex and match.group(k))
         # the whole phrase ("the Russian side"), or only the people ("i [russi]", "the [Russians]")
         start, end = match.span() if group in ("dem", "dem2") else match.span(group)
@@ -813,8 +910,8 @@ def _capital_forms(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str], dict[
     countries = kb.actors[kb.actors["actor_type"] == "country"]
     by_code = dict(zip(countries["country"], countries["actor_id"]))
     names = dict(zip(countries["actor_id"], countries["actor"]))
-    forms = {form: by_code[code] for code, options in _CAPITALS.items() if code in by_code
-             for form in options.split("|")}
+    forms = {form: by_code[code] for table in (_CAPITALS, _CAPITAL_INSTRUMENTAL) for code, options in table.items()
+             if code in by_code for form in options.split("|")}
     words = sorted(forms, key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"), forms, names
 
@@ -831,6 +928,57 @@ def _with_capitals(sentence: str, mentions: list[_Mention], capitals, names: dic
         names.setdefault(actor_id, country_names[actor_id])
         added.append(_Mention(start, end, actor_id, "capital"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+# Polish and Russian forms of the capitals: nominative (a subject) and instrumental (after "z", "с": with).
+_CAPITAL_NOMINATIVE = frozenset(
+    "Kijów Moskwa Waszyngton Teheran Pekin Ankara Mińsk Warszawa Berlin Paryż Londyn Rzym Tokio Rijad Kair Damaszek "
+    "Budapeszt Astana Belgrad Doha Ottawa Киев Москва Вашингтон Тегеран Пекин Анкара Минск Варшава Берлин Париж Лондон "
+    "Рим Токио Эр-Рияд Каир Дамаск Будапешт Астана Белград Доха Оттава".split())
+_CAPITAL_INSTRUMENTAL = {
+    "UA": "Kijowem|Киевом", "RU": "Moskwą|Москвой", "US": "Waszyngtonem|Вашингтоном", "IR": "Teheranem|Тегераном",
+    "CN": "Pekinem|Пекином", "TR": "Ankarą|Анкарой", "BY": "Mińskiem|Минском", "PL": "Warszawą|Варшавой",
+    "DE": "Berlinem|Берлином", "FR": "Paryżem|Парижем", "GB": "Londynem|Лондоном", "IT": "Rzymem|Римом",
+    "SA": "Rijadem|Эр-Риядом", "EG": "Kairem|Каиром", "SY": "Damaszkiem|Дамаском", "HU": "Budapesztem|Будапештом",
+    "KZ": "Astaną|Астаной", "RS": "Belgradem|Белградом", "QA": "Dohą|Дохой", "CA": "Ottawą|Оттавой",
+}
+_CAPITAL_INSTRUMENTAL_FORMS = frozenset(f for forms in _CAPITAL_INSTRUMENTAL.values() for f in forms.split("|"))
+_CASE_LANGS = frozenset({"pl", "ru"})
+_ARTICLE = {lang: re.compile(rf"(?<!\w)(?:{p})['’]?\s*$", re.I) for lang, p in {
+    "en": "the|a|an", "it": "il|la|le|lo|l|i|gli", "fr": "le|la|les|l", "de": "der|die|das|dem|den|des",
+    "pl": "(?!x)x", "ru": "(?!x)x"}.items()}
+
+
+def _capital_is_actor(sentence: str, capital: _Mention, mentions: list[_Mention], lex, lang: str) -> bool:
+    """A capital standing for its state as an actor: a subject or a partner after "with"
+    ("Washington and Moscow held talks", "Moskwa chciała negocjować z Kijowem", "Berlino e Parigi"),
+    not a place ("in Moscow", "a Mosca", "w Moskwie"), a name part ("Washington Post") or a club ("la Roma")."""
+    form = sentence[capital.start:capital.end]
+    after = sentence[capital.end:capital.end + 3]
+    if re.match(r"\s+[A-ZА-ЯЁ]|-|['’](?!s\b)", after):
+        return False  # "Washington Post", "Moscow-based"; but "Moscow's talks with Beijing"
+    head = sentence[max(0, capital.start - 30):capital.start]
+    words = _WORD.findall(head)
+    if not words or _HARD_STOP.search(head[head.rfind(words[-1]):]):
+        return lang not in _CASE_LANGS or form in _CAPITAL_NOMINATIVE  # sentence or clause start
+    last = words[-1]
+    if _ARTICLE[lang].search(head):
+        return False
+    if lex["link"].fullmatch(last) or lex["between"].fullmatch(last):
+        return lang not in _CASE_LANGS or form in _CAPITAL_INSTRUMENTAL_FORMS or lex["between"].fullmatch(last)
+    if lex["coord"].fullmatch(last) or head.rstrip().endswith(",") or (lang == "pl" and last == "a"):
+        previous = [m for m in mentions if m.end <= capital.start]
+        if previous and previous[-1].actor_type == "capital" and previous[-1] is not capital:
+            return _capital_is_actor(sentence, previous[-1], mentions, lex, lang) and (
+                lang not in _CASE_LANGS or form in _CAPITAL_NOMINATIVE | _CAPITAL_INSTRUMENTAL_FORMS)
+        return lang not in _CASE_LANGS or form in _CAPITAL_NOMINATIVE
+    if lex["comp"].fullmatch(last) or lex["conj"].fullmatch(last):  # "il fatto che Berlino abbia invitato"
+        return lang not in _CASE_LANGS or form in _CAPITAL_NOMINATIVE
+    clause = re.split(r"[,;:]", sentence[:capital.start])[-1]
+    if _n_words(clause) <= 1 and not any(
+            lex[k].fullmatch(last) for k in ("place", "destination", "block", "genitive", "addressee", "source")):
+        return lang not in _CASE_LANGS or form in _CAPITAL_NOMINATIVE  # "Intanto Mosca ...", ", Berlin ..."
+    return False  # an object or a place: "visitano Kiev", "посещают Киев"
 
 
 def _sentence_mentions(starts, ends, ids, types) -> list[_Mention]:
@@ -856,19 +1004,23 @@ def _mask_parentheticals(sentence: str, mentions: list[_Mention], lex) -> str:
 
 
 def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, names, reference,
-                      precision, cue_matches) -> list[dict]:
+                      precision, cue_matches, previous_text="", following=None, text="") -> list[dict]:
     lex = _LEX[lang]
     masked = _mask_parentheticals(sentence, mentions, lex)
     starts = {m.start for m in mentions}
     candidates = [m for m in mentions if not _is_source(masked, m, lex)
                   and (m.end + 1 in starts or not _is_modifier(masked, m))]  # "russo-americano": both parts
-    actors = [m for m in candidates if m.actor_type != "capital"]
+    actors = [m if m.actor_type != "capital" else _Mention(m.start, m.end, m.actor_id, "country")
+              for m in candidates if m.actor_type != "capital" or _capital_is_actor(masked, m, candidates, lex, lang)]
     cues: list[_Cue] = []
+    evidence_ends: dict[int, int] = {}  # cue start -> end of the evidence when it spans the next sentence
     for match in cue_matches:
         mode, kind = _CUE_KINDS[lang][match.lastgroup]
         cue = _Cue(mode, kind, match.start() - offset, match.end() - offset)
         if masked[cue.start:cue.end] != match.group(0):
             continue  # inside a blanked parenthesis
+        if lang == "de" and match.group(0) in ("Treffen", "Treffens"):
+            cue.kind = "noun"  # the noun: "das Treffen von Scholz mit Erdoğan"
         if not _contact_sense(masked, cue, lang):
             continue
         window = _clause_window(masked, cue)
@@ -886,9 +1038,22 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         parties = _frame(masked, cue, candidates if mode == "visit" else actors, lex, lang)
         if len({m.actor_id for m in parties}) < 2:
             parties = parties + _back_reference(masked, cue, parties, history, lang)
-        if len({m.actor_id for m in parties}) == 1:
-            parties = parties + _pronoun_subject(masked, cue, parties, actors, history, lang)
-        parties = _drop_titles(masked, parties, lex, cue)
+        for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject):
+            if len({m.actor_id for m in parties}) != 1:
+                break
+            subject = find_subject(masked, cue, parties, actors, history, previous_text, lang)
+            if subject:
+                parties = parties + subject + list(cue.held_back)
+        if (cue.kind == "noun" and cue.mode in ("summit", "meeting") and following is not None
+                and all(m.actor_type == "organization" for m in actors)):
+            # "The G7 summit opened in Elmau. Biden, Scholz and Macron agreed ...": the participants follow
+            found = following()
+            participants = _next_participants(found[1], found[2], lang) if found else []
+            if participants:
+                evidence_ends[cue.start] = found[0] - offset + len(found[1])
+        else:
+            participants = []
+        parties = _drop_titles(masked, parties, lex, cue) + participants
         if cue.mode == "visit" and any(m.actor_type == "capital" for m in parties) or cue.kind == "travel":
             # one visit per destination, all travellers in each
             verb_final = _destination_before(masked, cue, candidates, lex, lang) if cue.kind == "travel" else None
@@ -910,7 +1075,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
     dates = find_dates(sentence, lang=lang, reference=reference, reference_precision=precision)
     rows = []
     for cue, date in zip(cues, _assign_dates(cues, dates)):
-        status = _status(_clause_window(masked, cue), lang, _near(masked, cue))
+        status = _status(_clause_window(masked, cue, lang), lang, _near(masked, cue), masked[cue.start:cue.end])
         if date is not None:
             event_date, end_date, date_precision = date.date, date.end_date, date.precision
         elif status == "happened" and reference is not None:
@@ -918,10 +1083,12 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         else:
             event_date, end_date, date_precision = pd.NaT, pd.NaT, None
         parties = sorted(cue.parties, key=lambda actor_id: (names[actor_id], actor_id))
+        evidence_end = evidence_ends.get(cue.start, len(sentence))
         rows.append(dict(
             sentence_id=sentence_id, party_ids=parties, parties=[names[p] for p in parties], mode=cue.mode,
-            status=status, date=event_date, end_date=end_date, date_precision=date_precision, evidence=sentence,
-            evidence_start=offset, evidence_end=offset + len(sentence), cue=sentence[cue.start:cue.end],
+            status=status, date=event_date, end_date=end_date, date_precision=date_precision,
+            evidence=text[offset:offset + evidence_end] if evidence_end > len(sentence) else sentence,
+            evidence_start=offset, evidence_end=offset + evidence_end, cue=sentence[cue.start:cue.end],
             cue_start=offset + cue.start,
         ))
     return rows
@@ -967,13 +1134,21 @@ def _contact_sense(sentence: str, cue: _Cue, lang: str) -> bool:
         return bool(_DE_MEET_SENSE.search(window)) or not _DE_NOT_A_MEETING.search(window)
     if lang == "de" and word == "Treffen" and _DE_MEET_OTHER.match(after):
         return False
+    if lang == "it" and cue.mode == "phone_call" and cue.kind == "direct" and _HEARD.match(after):
+        return False  # "ha sentito Putin dire ...": heard, not a call
+    if cue.mode == "visit" and cue.kind == "direct" and _INVITE.fullmatch(word):
+        action = _INVITED_TO_ACT[lang].match(after) if lang in _INVITED_TO_ACT else None
+        if action and not _INVITED_TO_COME.fullmatch(action.group("verb")):
+            return False  # "invita l'Ue a prepararsi", "invited Congress to act": a call, not a visit
     if cue.mode == "meeting" and _MET_WITH_REACTION.match(after):
         return False  # "met with criticism", "spotkał się z krytyką", "встретил сопротивление"
     return True
 
 
-def _clause_window(sentence: str, cue: _Cue) -> str:
-    """Text around the cue up to hard punctuation: where its status and negation are read."""
+def _clause_window(sentence: str, cue: _Cue, lang: str | None = None) -> str:
+    """Text around the cue up to hard punctuation: where its status and negation are read. With
+    ``lang``, a reported clause after the cue is left out ("told X in a call that the war will go
+    on": "will" is not the call's)."""
     start = max(cue.start - 80, 0)
     stops = list(_HARD_STOP.finditer(sentence, start, cue.start))
     if stops:
@@ -982,6 +1157,13 @@ def _clause_window(sentence: str, cue: _Cue) -> str:
     stop = _HARD_STOP.search(sentence, cue.end, end)
     if stop:
         end = stop.start()
+    if lang is not None:
+        complement = _LEX[lang]["comp"].search(sentence, cue.end, end)
+        # "that"/"che"/"que" may open a relative clause ("the talks that will be held"): only after
+        # a verb of saying or telling; "dass", "że", "что" always open a reported clause
+        if complement and (lang in ("de", "pl", "ru") or _ADDRESSING[lang].search(sentence, start, cue.start)
+                           or _LEX[lang]["report"].search(sentence, start, cue.start)):
+            end = complement.start()
     return sentence[start:end]
 
 
@@ -1024,6 +1206,10 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
         return False  # only an apposition comma right before the actor: "met the defence secretary, X"
     if "," in gap and lex["report"].match(sentence_after.lstrip()):
         return False  # "A met B yesterday, Putin said": the reporter
+    if cue.kind in ("direct", "host") and _PASSIVE_AGENT[lang].match(gap):
+        return True  # "was received by X", "è stato ricevuto da X", "a été reçu par X", "przyjęty przez X"
+    if cue.kind in ("direct", "host", "called") and _SECOND_VERB_START[lang].match(gap):
+        return False  # "A and B met and discussed Ukraine": no object, a second verb follows
     if cue.kind in ("direct", "host") and re.match(r"['’]s\b", sentence_after):
         return False  # "hosted Biden's envoy", "meet NATO's target": a possessor is not the object
     words = _WORD.findall(gap)
@@ -1040,6 +1226,8 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     if cue.mode in _DESTINATION_MODES and cue.kind != "call":
         destination = lex["destination"] if cue.mode == "visit" else lex["addressee"]
         links += [m.start() for m in destination.finditer(gap)]
+    elif cue.mode == "talks" and cue.kind == "verb" and lang in ("en", "fr") and words and words[0] in ("to", "à"):
+        links.append(gap.index(words[0]))  # "spoke to X", "a parlé à X"
     blocks = [m.start() for m in lex["block"].finditer(gap)]
     last_link, last_block = max(links, default=-1), max(blocks, default=-1)
     if last_link > last_block:
@@ -1092,6 +1280,8 @@ def _chain_ok(gap: str, first: _Mention, second: _Mention, lex) -> int:
     words = _WORD.findall(gap)
     if not words:
         return 1 if "," in gap else 4
+    if lex is _LEX["pl"] and gap == " a ":
+        return 2  # "między Moskwą a Kijowem"
     link_spans = [m.span() for m in lex["link"].finditer(gap)]
     links = [start for start, _ in link_spans]
     places = [m.start() for k in ("destination", "place") for m in lex[k].finditer(gap)
@@ -1157,7 +1347,22 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
             before = [m for m in before if m.end <= destination.start]
             verb_final_object = [destination]
             after = []
-    if before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang):
+    shared = _shared_subject(sentence, cue, before, lex, lang)
+    link_start = _after_link(sentence, before[-1], lex) if before and cue.kind in ("verb", "direct", "called") else 0
+    if shared is not None:  # "A met B and visited C": A visited C, not B
+        left = shared
+    elif link_start and lang in _VERB_FINAL_TRAVEL and not after:
+        # a partner before the verb: "er habe mit Putin telefoniert", "z Putinem rozmawiał", "с Путиным говорил"
+        verb_final_object = [before[-1]]
+        before = [m for m in before if m.end <= link_start]
+        if before and "," not in sentence[before[-1].end:link_start] and _left_ok(
+                sentence[before[-1].end:cue.start], cue, lex, lang):
+            left = [before[-1]]
+    elif (lang == "de" and cue.kind in ("direct", "host") and before and not after
+          and _DE_PRONOUN_BEFORE.search(sentence, max(0, before[-1].start - 25), before[-1].start)):
+        # verb-final subordinate clause with a pronoun subject: "wo er Selenskyj traf", "als sie Macron empfing"
+        verb_final_object, cue.object_first = [before[-1]], True
+    elif before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang):
         left = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True,
                      compound=not _WORD.search(sentence[before[-1].end:cue.start]))
         if lang == "de" and len(left) == 1 and len(before) > 1 and cue.kind != "noun" and _DE_AUXILIARY_GAP.fullmatch(
@@ -1179,8 +1384,11 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
         if _right_ok(gap, cue, lex, lang, sentence[first.end:first.end + 40], first.is_person):
             right = _side(sentence, first, after[index + 1:], lex, leftwards=False, compound=not _WORD.search(gap))
             break
+    if cue.kind == "noun" and cue.mode in ("summit", "meeting", "talks") and left and all(
+            m.actor_type == "organization" for m in left):
+        left = left + _participants_before(sentence, left[-1], before, lex)  # "A attended the NATO summit"
     right = verb_final_object + right
-    subject = _adjunct_subject(sentence, cue, right, mentions, lex) + _delegates(sentence, cue, mentions, lex)
+    subject = _adjunct_subject(sentence, cue, right, mentions, lex, lang) + _delegates(sentence, cue, mentions, lex)
     if not right and not subject and (cue.kind in ("host", "called") or cue.mode == "visit"):
         left = left[:1]  # "A and B hosted / visited ...": co-hosts and fellow travellers are not a contact
     inverted = cue.kind == "verb" and not _WORD.search(sentence[cue.end:right[0].start]) if right else False
@@ -1188,11 +1396,59 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
             and not _pairs_right(sentence, cue, right, lex)):
         # "X will consult with A and B": A and B do not contact each other; but subjects after the verb
         # do ("Am Montag telefonierten Scholz und Macron", "si sono sentiti Draghi e Putin")
-        right = right[:1]
+        right, cue.held_back = right[:1], tuple(right[1:])
     parties = left[::-1] + right + subject
     if cue.mode in ("summit", "meeting") and len(parties) == 1 and parties[0].actor_type == "organization":
         parties += _host(sentence, max(cue.end, parties[0].end), mentions, lex)
     return parties
+
+
+_DE_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:er|sie)\s+(?:[^\W\d_]+\s+){0,2}$", re.I)
+_VERB_KINDS = frozenset({"direct", "host", "verb", "called", "travel"})
+# A second verb coordinated with a first one: "and", then at most three adverbs/auxiliaries.
+_SECOND_VERB = {lang: re.compile(rf"^\s*,?\s*(?:{c})\s+(?:[^\W\d_]+['’]?\s*){{0,3}}$", re.I) for lang, c in {
+    "en": "and", "it": "e|ed", "fr": "et", "de": "und", "pl": "i|a", "ru": "и|а"}.items()}
+
+# The agent of a passive participle, right after it (at most a title between): "received by (President) X".
+_PASSIVE_AGENT = {lang: re.compile(rf"^\s+(?:{p})\s+(?:[^\W\d_]+\s+){{0,2}}$", re.I) for lang, p in {
+    "en": "by", "it": "da|dal|dalla|dallo|dai|dagli|dalle|dall['’]", "fr": "par", "de": "von|vom",
+    "pl": "przez", "ru": "(?!x)x"}.items()}
+_SECOND_VERB_START = {lang: re.compile(rf"^\s*,?\s*(?:{c})\s", re.I) for lang, c in {
+    "en": "and", "it": "e|ed", "fr": "et", "de": "und", "pl": "i|a", "ru": "и|а"}.items()}
+
+
+def _shared_subject(sentence: str, cue: _Cue, before: list[_Mention], lex, lang: str) -> list[_Mention] | None:
+    """"A met B and visited C", "A ha incontrato B e ha visitato C": the second verb's subject is the
+    first verb's subject (possibly unnamed: []), never the first verb's object B. None when the cue
+    does not follow a coordinated verb."""
+    if not before or cue.kind == "call":
+        return None
+    gap = sentence[before[-1].end:cue.start]
+    if not _SECOND_VERB[lang].match(gap) or lex["cue"].search(gap):
+        return None
+    if cue.kind == "noun" and not lex["support"].search(gap):
+        return None  # "talks between A and B" is no second clause
+    clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, before[-1].start)])
+    earlier = [m for m in lex["cue"].finditer(sentence, clause_start, before[-1].start)
+               if _CUE_KINDS[lang][m.lastgroup][1] in _VERB_KINDS]
+    if earlier:
+        verb = earlier[-1]
+        if _n_words(sentence[verb.end():before[-1].start]) > 8:
+            return None
+        first = _Cue(*_CUE_KINDS[lang][verb.lastgroup], verb.start(), verb.end())
+        subjects = [m for m in before if m.end <= first.start]
+        if subjects and _left_ok(sentence[subjects[-1].end:first.start], first, lex, lang):
+            return _side(sentence, subjects[-1], reversed(subjects[:-1]), lex, leftwards=True,
+                         compound=not _WORD.search(sentence[subjects[-1].end:first.start]))
+        return []
+    # "A thanked B and met C": a non-contact first verb; its subject is the clause's first actor
+    clause = [m for m in before if m.start >= clause_start]
+    if len(clause) >= 2 and clause[0].is_person and _n_words(sentence[clause_start:clause[0].start]) <= 4:
+        gap = sentence[clause[0].end:clause[1].start]
+        if 1 <= _n_words(gap) <= 4 and not _chain_ok(gap, clause[0], clause[1], lex) and not _has_stop(
+                gap, lex, side="left"):
+            return [clause[0]]
+    return []
 
 
 _PLACE_TYPES = frozenset({"country", "capital"})
@@ -1238,6 +1494,37 @@ def _after_preposition(sentence: str, mention: _Mention, lex) -> bool:
     return any(lex["destination"].fullmatch(w) or lex["place"].fullmatch(w) for w in words)
 
 
+def _participants_before(sentence: str, organization: _Mention, before: list[_Mention], lex) -> list[_Mention]:
+    """"Biden took part in the NATO summit", "Scholz nahm am NATO-Gipfel teil": the subject of a
+    participation or support verb before an organisation's meeting takes part in it."""
+    earlier = [m for m in before if m.end <= organization.start]
+    if not earlier or not (earlier[-1].is_person or earlier[-1].actor_type == "country"):
+        return []
+    gap = sentence[earlier[-1].end:organization.start]
+    if _n_words(gap) > 6 or _has_stop(gap, lex, side="left") or "," in gap or not _has_support_verb(gap, lex):
+        return []
+    return _side(sentence, earlier[-1], reversed(earlier[:-1]), lex, leftwards=True, compound=False)
+
+
+def _has_support_verb(gap: str, lex) -> bool:
+    """A support verb ("held", "took part", "ha avuto", "nahm", "wziął udział", "провёл") in the gap, not
+    just a preposition or a possessive."""
+    return any(not any(lex[k].fullmatch(m.group(0)) for k in ("adjunct", "destination", "place", "genitive", "addressee"))
+               and m.group(0).lower() not in _POSSESSIVES for m in lex["support"].finditer(gap))
+
+
+def _after_link(sentence: str, mention: _Mention, lex) -> int:
+    """The offset of a partner preposition right before the mention ("mit Putin", "z prezydentem X"), else 0."""
+    start = max(0, mention.start - 40)
+    links = list(lex["link"].finditer(sentence, start, mention.start))
+    if not links:
+        return 0
+    rest = sentence[links[-1].end():mention.start]
+    if _n_words(rest) > 2 or _HARD_STOP.search(rest) or "," in rest or lex["coord"].search(rest):
+        return 0
+    return links[-1].start()
+
+
 def _host(sentence: str, start: int, mentions: list[_Mention], lex) -> list[_Mention]:
     """"the G7 summit in Germany": the host country of an organisation's meeting is a party."""
     following = [m for m in mentions if m.start >= start]
@@ -1264,19 +1551,27 @@ _DE_AUXILIARY_GAP = re.compile(
 def _pairs_right(sentence: str, cue: _Cue, right: list[_Mention], lex) -> bool:
     """Whether actors after the cue are the participants themselves: "between A and B", "A-B",
     "встреча A с B" (a link inside the side)."""
-    if lex["between"].search(sentence[cue.end:right[0].start]):
+    gap = sentence[cue.end:right[0].start]
+    if lex["between"].search(gap):
         return True
+    if cue.kind == "noun" and not any(lex[k].search(gap) for k in ("link", "destination", "addressee", "block")):
+        # "the meeting of A and B", "встреча Зеленского и Стиллера"; not "l'incontro di A e di B con il
+        # presidente turco": one side of a meeting whose partner is not named
+        partner = lex["link"].search(sentence, right[-1].end, right[-1].end + 40)
+        return not (partner and _n_words(sentence[right[-1].end:partner.start()]) <= 1
+                    and not _HARD_STOP.search(sentence, right[-1].end, partner.start()))
     return any(_chain_ok(sentence[a.end:b.start], a, b, lex) == 4 for a, b in zip(right, right[1:]))
 
 
-def _adjunct_subject(sentence, cue, right, mentions, lex) -> list[_Mention]:
+def _adjunct_subject(sentence, cue, right, mentions, lex, lang="en") -> list[_Mention]:
     """"In a phone call with A, B said ...": B, the subject after a fronted adjunct holding the cue."""
     head_start = 0
     stops = list(_HARD_STOP.finditer(sentence, 0, cue.start))
     if stops:
         head_start = stops[-1].end()
     head = sentence[head_start:cue.start]
-    if _n_words(head) > 5 or not lex["adjunct"].match(head.strip()) or "," in head:
+    fronted_participle = cue.kind == "travel" and not _WORD.search(head)  # "Arriving in Kyiv, Scholz met ..."
+    if not fronted_participle and (_n_words(head) > 5 or not lex["adjunct"].match(head.strip()) or "," in head):
         return []
     from_ = max([cue.end] + [m.end for m in right if "," not in sentence[cue.end:m.start]])
     comma = sentence.find(",", from_)
@@ -1286,6 +1581,16 @@ def _adjunct_subject(sentence, cue, right, mentions, lex) -> list[_Mention]:
     if not following or _n_words(sentence[comma:following[0].start]) > 4 or _has_stop(
             sentence[comma + 1:following[0].start], lex, side="right"):
         return []
+    if fronted_participle:  # the subject right after the comma (a title at most), and those joined to it by "and"
+        if lex["cue"].search(sentence, comma, following[0].start) or _n_words(sentence[comma:following[0].start]) > 3:
+            return []
+        subject = [following[0]]
+        for m in following[1:]:
+            gap = sentence[subject[-1].end:m.start]
+            if not re.fullmatch(rf"\s*,?\s*(?:(?:{_LEXICON[lang]['coord']})\s+)?", gap, re.I) or not gap.strip():
+                break
+            subject.append(m)
+        return subject
     return _side(sentence, following[0], following[1:], lex, leftwards=False, compound=False)
 
 
@@ -1299,8 +1604,8 @@ def _delegates(sentence, cue, mentions, lex) -> list[_Mention]:
         if m.start < found.end():
             continue
         gap = sentence[last:m.start]
-        if _n_words(gap) > 10 or _HARD_STOP.search(gap) or lex["report"].search(gap):
-            break
+        if _n_words(gap) > 10 or _HARD_STOP.search(gap) or lex["report"].search(gap) or lex["cue"].search(gap):
+            break  # (not the partner of a further contact: "the delegation met X")
         if m.is_person:
             delegates.append(m)
         last = m.end
@@ -1337,18 +1642,27 @@ def _back_reference(sentence, cue, parties, history, lang) -> list[_Mention]:
     return []
 
 
-def _pronoun_subject(sentence, cue, parties, mentions, history, lang) -> list[_Mention]:
+def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
     """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb stands for
     the one person named in the previous sentence (nothing when that sentence names several)."""
-    if cue.kind not in ("direct", "host", "verb", "called"):
+    if cue.kind not in ("direct", "host", "verb", "called", "noun"):
         return []
     head = sentence[max(0, cue.start - 40):cue.start]
     pronoun = None
-    for pronoun in _SUBJECT_PRONOUN[lang].finditer(head):
+    if cue.kind == "noun":  # "his meeting with Xi", "la sua telefonata con Putin", "его встреча с Си"
+        pronoun = _POSSESSIVE_BEFORE[lang].search(head)
+        if pronoun is None or (lang == "en" and pronoun.group(0).lower() == "her" and re.search(
+                rf"(?:{_CUE_PATTERNS[lang].pattern})\s+her\s*\S*\s*$", head, re.I)):
+            return []  # (not "met her ...")
+        gap = sentence[cue.end:parties[0].start]
+        if parties[0].start < cue.end or "," in gap or not any(
+                _LEX[lang][k].fullmatch(w) for w in _WORD.findall(gap)[:3] for k in ("link", "addressee", "destination")):
+            return []  # the party is the noun's partner ("his meeting with X"), not a subject ("In his letter, X")
+    for pronoun in ([] if cue.kind == "noun" else _SUBJECT_PRONOUN[lang].finditer(head)):
         pass
-    if pronoun is None or _n_words(head[pronoun.end():]) > 3 or _has_stop(head[pronoun.end():], _LEX[lang], side="left"):
+    if pronoun is None or _n_words(head[pronoun.end():]) > 4 or _has_stop(head[pronoun.end():], _LEX[lang], side="left"):
         return []
-    if any(m.end <= cue.start and m.start >= cue.start - 40 + pronoun.start() for m in parties):
+    if not cue.object_first and any(m.end <= cue.start and m.start >= cue.start - 40 + pronoun.start() for m in parties):
         return []
     have = {m.actor_id for m in parties}
     pronoun_start = max(0, cue.start - 40) + pronoun.start()
@@ -1360,9 +1674,249 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, lang) -> list[_M
     if not history:
         return []
     persons = list({m.actor_id: m for m in history[-1] if m.is_person and m.actor_id not in have}.values())
-    return persons if len(persons) == 1 else []
+    if len(persons) == 1:
+        return persons
+    # several persons: the previous sentence's subject, if it is one person ("Barr said in a letter to A, B ...")
+    subject = _previous_subject(previous_text, history[-1], have, _LEX[lang]) if previous_text else []
+    return subject if len(subject) == 1 and subject[0].is_person else []
 
 
+def _addresser(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+    """"Putin told Macron in a phone call", "Putin ha assicurato a Draghi in una telefonata", "Poutine a
+    assuré à Macron lors d'un entretien", "Putin sagte Scholz in einem Telefonat", "Putin powiedział
+    Macronowi w rozmowie": the speaker addressing the partner during the contact is the other party."""
+    lex = _LEX[lang]
+    if cue.kind != "noun" or cue.mode == "letter" or parties[0].end > cue.start:
+        return []
+    partner = parties[0]
+    gap = sentence[partner.end:cue.start]
+    if _n_words(gap) > 4 or not lex["adjunct"].match(gap.strip()) or _has_stop(gap, lex, side="left"):
+        return []
+    verb = None
+    for verb in _ADDRESSING[lang].finditer(sentence, max(0, partner.start - 40), partner.start):
+        pass
+    if verb is None:
+        return []
+    between = sentence[verb.end():partner.start]
+    if not _ADDRESSEE_GAP[lang].fullmatch(between) or lex["comp"].search(between) or (
+            lang == "en" and any(w.islower() and w not in ("the", "his", "her") for w in _WORD.findall(between))):
+        return []  # (English titles are capitalised: "told French President Macron", not "told reporters X")
+    before = [m for m in mentions if m.end <= verb.start() and m.actor_id != partner.actor_id]
+    if not before or _n_words(sentence[before[-1].end:verb.start()]) > 2 or _has_stop(
+            sentence[before[-1].end:verb.start()], lex, side="left") or "," in sentence[before[-1].end:verb.start()]:
+        return []
+    return [before[-1]]
+
+
+# Verbs of telling and assuring, and what may stand between them and the addressee (a dative preposition).
+_ADDRESSING = {lang: _words(p) for lang, p in {
+    "en": r"told|tells|assured|assures|reassured|informed|informs|warned|warns|urged|urges|asked|asks|briefed|"
+          r"thanked|promised|congratulated|stressed to|said to|explained to",
+    "it": r"detto|dice|assicurato|assicura|spiegato|spiega|chiesto|chiede|promesso|ribadito|ribadisce|confermato|"
+          r"conferma|comunicato|annunciato|sottolineato|sottolinea|garantito",
+    "fr": r"dit|assuré|assure|expliqué|explique|demandé|demande|promis|réaffirmé|confirmé|annoncé|souligné|indiqué",
+    "de": r"sagte|sagt|versicherte|versichert|erklärte|erklärt|betonte|bekräftigte|bat|dankte|warnte",
+    "pl": r"powiedział\w*|zapewnił\w*|przekazał\w*|oświadczył\w*|podziękował\w*|obiecał\w*|wyjaśnił\w*",
+    "ru": r"сказал\w*|заявил\w*|заверил\w*|сообщил\w*|пообещал\w*|подчеркнул\w*|поблагодарил\w*|пояснил\w*",
+}.items()}
+_ADDRESSEE_GAP = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r"\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}", "it": r"\s+(?:a|ad|al|alla|allo|all['’])\s*(?:[^\W\d_]+\s+){0,2}",
+    "fr": r"\s+(?:à|au)\s+(?:[^\W\d_]+\s+){0,2}", "de": r"\s+(?:dem\s+)?(?:[^\W\d_]+\s+){0,2}",
+    "pl": r"\s+(?:[^\W\d_]+\s+){0,2}", "ru": r"\s+(?:[^\W\d_]+\s+){0,2}"}.items()}
+
+
+def _first_person_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+    """"'I spoke with Macron this morning,' Biden said", "- Rozmawiałem z X - powiedział Y", "Biden said:
+    'We met Xi'": a first-person subject is the speaker named at the attribution verb."""
+    lex = _LEX[lang]
+    if cue.kind not in _VERB_KINDS and not (cue.kind == "noun" and _has_support_verb(
+            sentence[max(0, cue.start - 30):cue.start], lex)):
+        return []
+    head = sentence[max(0, cue.start - 40):cue.start]
+    marker = None
+    for marker in _FIRST_PERSON[lang].finditer(head):
+        pass
+    verb_form = _FIRST_PERSON_VERB.get(lang)
+    if not ((marker and _n_words(head[marker.end():]) <= 4 and not _has_stop(head[marker.end():], lex, side="left"))
+            or (verb_form and verb_form.search(sentence, cue.start, cue.end + 5))):
+        return []
+    have = {m.actor_id for m in parties}
+    for report in lex["report"].finditer(sentence, cue.end):
+        following = [m for m in mentions if m.start >= report.end()]
+        preceding = [m for m in mentions if cue.end <= m.end <= report.start() and m.actor_id not in have]
+        if _SUBJECT_PRONOUN[lang].match(sentence, report.end() + 1) or re.search(
+                rf"(?:{_SUBJECT_PRONOUN[lang].pattern})\s*$", sentence[max(0, report.start() - 8):report.start()], re.I):
+            # "..., he added": the previous sentence's subject or only person
+            return _pronoun_subject(sentence, _Cue(cue.mode, "verb", report.start(), report.end()), parties, [],
+                                    history, previous_text, lang) if history else []
+        if preceding and not _WORD.search(sentence[preceding[-1].end:report.start()]):
+            speaker = preceding[-1]  # "..., Biden said"
+        elif following and _n_words(sentence[report.end():following[0].start]) <= 6:
+            speaker = following[0]  # "... said Biden", "- powiedział prezydent X"
+        else:
+            continue
+        return [speaker] if speaker.is_person and speaker.actor_id not in have else []
+    before = [m for m in mentions if m.end <= cue.start and m.actor_id not in have]
+    report = None
+    for report in lex["report"].finditer(sentence, before[-1].end if before else 0, cue.start):
+        pass
+    if before and report and _n_words(sentence[before[-1].end:report.start()]) <= 1 and before[-1].is_person:
+        return [before[-1]]  # "Biden said: 'We met Xi'"
+    return []
+
+
+_FIRST_PERSON = {lang: _words(p) for lang, p in {
+    "en": "I|we", "it": "io|noi|ho|abbiamo|avevo|avevamo|avrò|avremo", "fr": "je|j['’]ai|nous", "de": "ich|wir",
+    "pl": "ja|my", "ru": "я|мы"}.items()}
+_FIRST_PERSON_VERB = {"pl": re.compile(r"(?:łem|łam|liśmy|łyśmy)(?!\w)", re.I)}
+
+
+def _next_participants(text: str, mentions: list[_Mention], lang: str) -> list[_Mention]:
+    """Two or more persons or states listed as the subject at the start of a sentence and followed by
+    a participation or contact verb ("Biden, Scholz and Macron took part", "Draghi e Macron hanno discusso")."""
+    lex = _LEX[lang]
+    mentions = [m for m in mentions if m.is_person or m.actor_type == "country"]
+    if len(mentions) < 2 or _n_words(text[:mentions[0].start]) > 4 or _HARD_STOP.search(text, 0, mentions[0].start):
+        return []
+    if _is_source(text, mentions[0], lex) or any(lex[k].search(text, 0, mentions[0].start) for k in (
+            "place", "destination", "link", "genitive", "block", "between", "report", "comp", "conj")):
+        return []
+    listed = _side(text, mentions[0], mentions[1:], lex, leftwards=False, compound=False)
+    if len({m.actor_id for m in listed}) < 2:
+        return []
+    after = text[listed[-1].end:listed[-1].end + 60]
+    verb = _PARTICIPATION[lang].search(after) or lex["cue"].search(after)
+    if not verb or _n_words(after[:verb.start()]) > 3 or _HARD_STOP.search(after, 0, verb.start()):
+        return []
+    return listed
+
+
+_PARTICIPATION = {lang: _words(p) for lang, p in {
+    "en": r"took part|take part|takes part|participated|participate|participates|attended|attend|attends|joined|"
+          r"gathered|discussed|agreed|signed|arrived|were (?:present|there|among)",
+    "it": r"hanno partecipato|partecipano|parteciperanno|hanno preso parte|prendono parte|erano presenti|sono presenti|"
+          r"hanno discusso|discutono|si sono riuniti|hanno firmato|hanno concordato|sono arrivati|hanno concordato",
+    "fr": r"ont participé|participent|participeront|ont pris part|prennent part|étaient présents|sont présents|"
+          r"ont assisté|assistent|ont discuté|discutent|se sont réunis|ont signé|sont arrivés|ont convenu",
+    "de": r"nahmen|nehmen|diskutierten|berieten|unterzeichneten|einigten sich|kamen|waren dabei|sind dabei",
+    "pl": r"wzięli udział|wezmą udział|biorą udział|uczestniczyli|uczestniczą|byli obecni|dyskutowali|podpisali|"
+          r"uzgodnili|przybyli|omówili",
+    "ru": r"приняли участие|примут участие|принимают участие|участвовали|участвуют|присутствовали|обсудили|обсуждали|"
+          r"подписали|договорились|прибыли",
+}.items()}
+
+
+def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+    """The subject a verb does without: the reporter of reported contacts ("X ha detto di aver parlato
+    con Y", "X a indiqué avoir eu un entretien avec Y", "X powiedział, że rozmawiał z Y", "X заявил, что
+    провёл переговоры с Y"), or in Italian, Polish and Russian, which drop subjects, the subject of
+    the previous sentence ("Ha poi incontrato Y", "Spotkał się też z Y", "Затем встретился с Y")."""
+    lex = _LEX[lang]
+    if cue.kind not in _VERB_KINDS and cue.kind != "noun":
+        return []
+    clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, cue.start)])
+    head = sentence[clause_start:cue.start]
+    for m in parties:  # a partner before a verb-final verb: "er habe mit Putin telefoniert"
+        if clause_start <= m.start and m.end <= cue.start and _after_link(sentence, m, lex):
+            head = head[:m.start - clause_start] + " " * (m.end - m.start) + head[m.end - clause_start:]
+    words = list(_WORD.finditer(head))
+    fillers = _FILLERS[lang]
+    supported = cue.kind != "noun" or bool(_REFLEXIVE_AFTER.match(sentence, cue.end))
+    index = len(words)
+    while index:
+        word = words[index - 1].group(0)
+        if not (word.lower() in fillers or lex["comp"].fullmatch(word) or lex["support"].fullmatch(word)
+                or lex["link"].fullmatch(word) or _SUBJECT_PRONOUN[lang].fullmatch(word)):
+            break
+        supported = supported or _has_support_verb(word, lex)
+        index -= 1
+    if not supported:
+        return []  # "X said that talks with Y ...": the reporter did not necessarily take part
+    if any(clause_start + (words[index - 1].end() if index else 0) <= m.start < cue.start
+           for m in mentions if m not in parties):
+        return []
+    have = {m.actor_id for m in parties}
+    if index:
+        reported_to = words[index - 1].end()
+        report = None
+        for report in lex["report"].finditer(head, 0, reported_to):
+            pass
+        if report is None or report.end() != reported_to or len(words) - index > 5:
+            return []
+        before = [m for m in mentions if m.end <= clause_start + report.start()]
+        if not before or before[-1].actor_id in have:
+            return []
+        gap = sentence[before[-1].end:clause_start + report.start()]
+        if _n_words(gap) > 3 or _has_stop(gap, lex, side="left") or "," in gap:
+            return []
+        return [before[-1]] if before[-1].is_person or before[-1].actor_type in ("country", "organization") else []
+    if lang not in _PRO_DROP or clause_start or not history or not previous_text:
+        return []
+    subject = _previous_subject(previous_text, history[-1], have, lex)
+    if {m.actor_id for m in history[-1] if m.is_person} - {m.actor_id for m in subject} - have:
+        return []  # another person there may be the subject ("Putina skrytykował Biden": object first)
+    number = _verb_number(sentence[:cue.end], lang)
+    if (number == "singular" and len(subject) > 1) or (number == "plural" and len(subject) < 2):
+        return []
+    return subject
+
+
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:się|sich|si)\b", re.I)  # "spotkał się", "getroffen sich"
+_SINGULAR = {"it": re.compile(r"\b(?:ha|è|aveva|era|avrà|sarà)\s+(?:\w+\s+){0,2}\w+$", re.I),
+             "pl": re.compile(r"(?:ł|ła|ło)(?:\s+się)?$|\w+(?:ał|ała|ił|iła|ył|yła)\s+(?:się\s+)?\w+$", re.I),
+             "ru": re.compile(r"(?:л|ла|лся|лась)$", re.I)}
+_PLURAL = {"it": re.compile(r"\b(?:hanno|sono|avevano|erano|avranno|saranno)\s+(?:\w+\s+){0,2}\w+$", re.I),
+           "pl": re.compile(r"(?:li|ły)(?:\s+się)?$", re.I),
+           "ru": re.compile(r"(?:ли|лись)$", re.I)}
+
+
+def _verb_number(text: str, lang: str) -> str | None:
+    """Singular or plural from the verb's ending or auxiliary (Italian, Polish, Russian), if visible."""
+    if lang not in _SINGULAR:
+        return None
+    if _PLURAL[lang].search(text):
+        return "plural"
+    return "singular" if _SINGULAR[lang].search(text) else None
+
+
+def _previous_subject(text: str, mentions: list[_Mention], have: set, lex) -> list[_Mention]:
+    """The subject of the previous sentence: its first actor(s), near the start and before any clause break."""
+    mentions = [m for m in mentions if m.actor_type not in ("capital", "people")]
+    if not mentions or _n_words(text[:mentions[0].start]) > 5 or _HARD_STOP.search(text, 0, mentions[0].start):
+        return []
+    if _is_source(text, mentions[0], lex) or lex["block"].search(text, 0, mentions[0].start) or any(
+            lex[k].search(text, 0, mentions[0].start) for k in ("place", "destination", "link", "genitive")):
+        return []  # "Secondo X", "In Russia ...", "Z Putinem ...": not the subject
+    subject = _side(text, mentions[0], mentions[1:], lex, leftwards=False, compound=False)
+    return [m for m in subject if m.actor_id not in have]
+
+
+_PRO_DROP = frozenset({"it", "pl", "ru"})
+_POSSESSIVES = frozenset("his her their its sua suo suoi sue loro sa son ses leur leurs sein seine seinem seinen seiner "
+                         "ihr ihre ihrem ihren ihrer jego jej ich его её ее их".split())
+# Words that may stand between a clause start or a reporting verb and a verb without its own subject:
+# auxiliaries, reflexives, adverbs of time and sequence, infinitive markers, articles.
+_FILLERS = {lang: frozenset(words.split()) for lang, words in {
+    "en": "he she they had has have would will was were been also already recently just then later to a an the "
+          "earlier previously yesterday today",
+    "it": "ha hanno aveva avevano avrà avranno avrebbe avrebbero è sono era erano sarà saranno si ci poi quindi inoltre "
+          "anche ieri oggi già successivamente infine invece intanto di aver avere essere stato stata stati un una uno "
+          "lo la il l gli le stamattina stasera nel pomeriggio mattina sera giorno stesso recentemente",
+    "fr": "il elle ils elles a ont avait avaient aurait auraient avoir eu été être s se est sont était aussi déjà "
+          "ensuite puis récemment hier un une le la l d de avoir",
+    "de": "er sie habe hatte hat haben hätten sei seien wäre sich auch bereits schon zuvor gestern heute dann",
+    "pl": "się też także również wczoraj dziś dzisiaj potem następnie później już ponadto jeszcze natomiast rano "
+          "wieczorem w we poniedziałek wtorek środę czwartek piątek sobotę niedzielę był była byli",
+    "ru": "также тоже вчера сегодня затем потом позже уже ещё еще кроме того в во понедельник вторник среду четверг "
+          "пятницу субботу воскресенье утром вечером днём днем накануне он она они",
+}.items()}
+
+
+# A possessive right before a contact noun (an adjective or a numeral at most between).
+_POSSESSIVE_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[^\W\d_]+\s+)?$", re.I) for lang, p in {
+    "en": "his|her", "it": "(?:il|la|i|le)\s+(?:suo|sua|suoi|sue)", "fr": "son|sa|ses",
+    "de": "sein|seine|seinem|seinen|seiner|seines", "pl": "jego|jej|swoj\w*|swym|swego|swej",
+    "ru": "его|её|свою|своей|своём|своем|свой|своя|своих|своего"}.items()}
 _SUBJECT_PRONOUN = {lang: _words(p) for lang, p in {
     "en": "he|she", "it": "lui|lei|egli", "fr": "il|elle", "de": "er|sie", "pl": "on|ona", "ru": "он|она"}.items()}
 _DEMONSTRATIVES = frozenset({"these", "those", "questi", "queste", "ces", "diese", "te", "ci", "эти"})
@@ -1387,8 +1941,11 @@ def _drop_titles(sentence: str, parties: list[_Mention], lex, cue: _Cue) -> list
 
 def _is_title_of(sentence: str, other: _Mention, person: _Mention, lex) -> bool:
     gap = sentence[other.end:person.start] if other.end <= person.start else sentence[person.end:other.start]
-    if _HARD_STOP.search(gap) or _n_words(gap) > 4:
-        return False
+    if _HARD_STOP.search(gap) or _n_words(gap) > 4 or lex["cue"].search(gap):
+        return False  # (not across the contact word: "Scholz nahm am Gipfel der NATO teil")
+    if other.start > person.end and _WORD.search(gap) and not (gap.lstrip().startswith(",") or lex["genitive"].match(
+            gap.lstrip())):
+        return False  # after the person only as an apposition ("Lavrov, Russia's ...", "X of the EU"), not "X attended G7"
     return not any(lex[k].search(gap) for k in ("link", "destination")) and all(
         m.group(0) == "," for m in lex["coord"].finditer(gap))
 
@@ -1423,10 +1980,10 @@ def _assign_dates(cues: list[_Cue], dates) -> list:
     return owned
 
 
-def _status(window: str, lang: str, near: str) -> str:
+def _status(window: str, lang: str, near: str, cue_text: str = "") -> str:
     if _REFUSED[lang].search(near):
         return "refused"
-    if _REQUESTED[lang].search(near):
+    if any(m.group(0) not in cue_text for m in _REQUESTED[lang].finditer(near)):  # not the cue: "rief Putin an"
         return "planned"
     if _PLANNED[lang].search(window):
         return "planned"
@@ -1484,11 +2041,12 @@ def _cluster(items: list[tuple[int, dict]], window: pd.Timedelta, no_story_ids: 
     def add(target: dict, index: int, row: dict) -> None:
         target["members"].append(index)
         target["docs"].add(row["doc_id"])
+        target["statuses"].add(row["status"])
         if row["story_id"] is not None:
             target["stories"].add(row["story_id"])
 
     def new(index: int, row: dict, lo, hi) -> None:
-        clusters.append(dict(mode=row["mode"], lo=lo, hi=hi, members=[index], docs={row["doc_id"]},
+        clusters.append(dict(mode=row["mode"], lo=lo, hi=hi, members=[index], docs={row["doc_id"]}, statuses={row["status"]},
                              stories={row["story_id"]} - {None}))
 
     dated = sorted((x for x in items if not pd.isna(x[1]["_lo"])),
@@ -1509,7 +2067,10 @@ def _cluster(items: list[tuple[int, dict]], window: pd.Timedelta, no_story_ids: 
             return (row["doc_id"] in c["docs"] or (row["story_id"] is not None and row["story_id"] in c["stories"])
                     or (no_story_ids and c["lo"] is pd.NaT))
         target = next((c for c in clusters if c["mode"] == row["mode"] and related(c)), None)
-        target = target or next((c for c in clusters if _compatible(c["mode"], row["mode"]) and related(c)), None)
+        # a planned or refused generic report is not the same event as a contact of another mode that
+        # happened ("the meeting took place ... a possible resumption of talks")
+        target = target or next((c for c in clusters if _compatible(c["mode"], row["mode"]) and related(c) and (
+            row["status"] == "happened" or row["status"] in c["statuses"])), None)
         if target is None:
             new(index, row, pd.NaT, pd.NaT)
         else:
