@@ -64,13 +64,27 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def minhash(text: str | list[str], *, num_perm: int = 128, shingle_size: int = 3, seed: int = 1) -> MinHash:
     """MinHash sketch of the text's word shingles (datasketch object, usable with MinHashLSH)."""
+    values = _sketch(text, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+    return MinHash(num_perm=num_perm, seed=seed, hashvalues=values, permutations=_permutations(num_perm, seed),
+                   scheme="affine32")
+
+
+def _sketch(text: str | list[str], *, num_perm: int, shingle_size: int, seed: int) -> np.ndarray:
+    """The hash values of :func:`minhash` (uint32), without building the datasketch object."""
     a, b = _permutations(num_perm, seed)
     hashes = _run_hashes(text, shingle_size).astype(np.uint32)
     values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    for start in range(0, len(hashes), _CHUNK):  # bounded temporary memory for very long texts
+    if len(hashes) == 0:
+        return values
+    # bounded temporary memory for very long texts; the products wrap around modulo 2^32
+    buffer = np.empty((min(len(hashes), _CHUNK), num_perm), dtype=np.uint32)
+    for start in range(0, len(hashes), _CHUNK):
         chunk = hashes[start : start + _CHUNK, None]
-        values = np.minimum(values, (chunk * a[None, :] + b[None, :]).min(axis=0))
-    return MinHash(num_perm=num_perm, seed=seed, hashvalues=values, permutations=(a, b), scheme="affine32")
+        permuted = buffer[: len(chunk)]
+        np.multiply(chunk, a, out=permuted)
+        permuted += b
+        np.minimum(values, permuted.min(axis=0), out=values)
+    return values
 
 
 @lru_cache(maxsize=16)
@@ -103,8 +117,12 @@ def find_duplicates(
     if len(doc_ids) != len(texts):
         raise ParameterError("doc_ids and texts must have the same length")
     order = sorted(range(len(doc_ids)), key=lambda i: doc_ids[i])
-    lsh = MinHashLSH(num_perm=num_perm, params=_lsh_bands(min(threshold, 0.99), num_perm))
-    originals: dict[str, MinHash] = {}
+    # The LSH index of datasketch's MinHashLSH (same bands, a document is a candidate when one
+    # band of its sketch is equal) on plain arrays: the objects cost more than the sketches.
+    bands, rows_per_band = _lsh_bands(min(threshold, 0.99), num_perm)
+    band_slices = [slice(band * rows_per_band, (band + 1) * rows_per_band) for band in range(bands)]
+    band_tables: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
+    originals: dict[str, np.ndarray] = {}
     by_fingerprint: dict[str, str] = {}
     rank = {doc_ids[i]: position for position, i in enumerate(order)}
     rows = []
@@ -115,10 +133,15 @@ def find_duplicates(
         if fingerprint in by_fingerprint:
             rows.append((doc_id, by_fingerprint[fingerprint], 1.0, "exact"))
             continue
-        sketch = minhash(words, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+        sketch = _sketch(words, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+        keys = [sketch[band].tobytes() for band in band_slices]
+        candidates: set[str] = set()
+        for table, key in zip(band_tables, keys):
+            candidates.update(table.get(key, ()))
         match = None
-        for candidate in sorted(lsh.query(sketch), key=rank.__getitem__):
-            similarity = sketch.jaccard(originals[candidate])
+        for candidate in sorted(candidates, key=rank.__getitem__):
+            # MinHash.jaccard: the share of equal hash values
+            similarity = float(np.count_nonzero(sketch == originals[candidate])) / float(num_perm)
             if similarity >= threshold:
                 match = (candidate, round(float(similarity), 2))
                 break
@@ -127,7 +150,8 @@ def find_duplicates(
             continue
         by_fingerprint[fingerprint] = doc_id
         originals[doc_id] = sketch
-        lsh.insert(doc_id, sketch)
+        for table, key in zip(band_tables, keys):
+            table.setdefault(key, []).append(doc_id)
         rows.append((doc_id, None, None, None))
     frame = pd.DataFrame(rows, columns=["doc_id", "duplicate_of", "similarity", "kind"], dtype=object)
     frame["similarity"] = frame["similarity"].astype("float64")

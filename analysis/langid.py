@@ -12,13 +12,15 @@ Speed: the document language is decided on a bounded prefix. Each substantial pa
 gets a cheap function-word guess (stopwordsiso lists of the configured languages); only
 paragraphs that look foreign by that test (at most ``MAX_PARAGRAPHS`` per document) are checked
 with lingua, on a short sample confirmed on a longer one. ``mixed_language`` needs lingua's
-confident agreement.
+confident agreement. lingua scores the samples in batches on all cores (``RAYON_NUM_THREADS``
+sets the number of threads) and loads only the n-gram models the samples need.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -37,6 +39,7 @@ PARAGRAPH_CONFIRM_CHARS = 400
 MIN_PARAGRAPH_WORDS = 20
 MAX_PARAGRAPHS = 3
 MIXED_MIN_CONFIDENCE = 0.95
+_LINGUA_CHUNK = 2000
 _MIN_OWN_SHARE = 0.05
 _TOKEN = re.compile(r"\w+")
 OUTSIDE_MAX_IN_SET = 0.5
@@ -72,7 +75,9 @@ def _detector(languages: tuple[str, ...]) -> LanguageDetector:
     codes = [getattr(IsoCode639_1, code.upper()) for code in languages]
     if len(codes) == 1:  # lingua needs two languages; a constant answer is all we need then
         codes.append(IsoCode639_1.EN if languages[0] != "en" else IsoCode639_1.DE)
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    # Models load lazily: samples of 120+ characters need only the trigram models, and loading
+    # every n-gram model up front cost more than the detection of a few thousand documents.
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +85,7 @@ def _sentinel_detector(languages: tuple[str, ...]) -> LanguageDetector:
     supported = set(supported_languages())
     codes = sorted(set(languages) | {code for code in SENTINEL_LANGUAGES if code in supported})
     builder = LanguageDetectorBuilder.from_iso_codes_639_1(*(getattr(IsoCode639_1, c.upper()) for c in codes))
-    return builder.with_low_accuracy_mode().with_preloaded_language_models().build()
+    return builder.with_low_accuracy_mode().build()
 
 
 def _has_letters(text: str) -> bool:
@@ -94,21 +99,50 @@ def _sample(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
-def _top(values) -> tuple[str | None, float, dict[str, float]]:
+_CODES = {language: language.iso_code_639_1.name.lower() for language in Language.all()}
+
+
+def _top(values) -> tuple[str | None, float]:
     if not values:
-        return None, 0.0, {}
-    scores = {value.language.iso_code_639_1.name.lower(): value.value for value in values}
-    best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value), scores
+        return None, 0.0
+    return _CODES[values[0].language], float(values[0].value)
 
 
-def _confidences(detector: LanguageDetector, samples: list[str], *, progress: bool = False, desc: str = "") -> list:
-    # One text at a time: lingua's parallel variant spins threads that compete with the rest of
-    # the pipeline on small machines and measured no faster here.
-    return [
-        detector.compute_language_confidence_values(sample)
-        for sample in tqdm(samples, desc=desc, disable=not progress, unit="doc")
-    ]
+def _sentinel_summary(values, codes: tuple[str, ...]) -> tuple[str | None, float]:
+    """The sentinel detector's top language and its total probability of the configured languages."""
+    top = _CODES[values[0].language] if values else None
+    return top, sum(value.value for value in values if _CODES[value.language] in codes)
+
+
+def _confidences(detector: LanguageDetector, samples: list[str], summarise, *, progress: bool = False,
+                 desc: str = "") -> list:
+    """``summarise(values)`` of lingua's confidence values for each sample.
+
+    lingua's Rust core scores each chunk on all cores (``RAYON_NUM_THREADS`` caps the threads).
+    The values are those of one call per text: lingua's own sums vary between calls in the last
+    bits (~1e-12 relative) either way, far below the rounding of ``lang_confidence``. Chunks keep
+    the confidence objects of only a few thousand texts alive and let the progress bar move.
+    """
+    results = []
+    with tqdm(total=len(samples), desc=desc, disable=not progress, unit="doc") as bar:
+        for start in range(0, len(samples), _LINGUA_CHUNK):
+            chunk = samples[start : start + _LINGUA_CHUNK]
+            results.extend(map(summarise, _score(detector, chunk)))
+            bar.update(len(chunk))
+    return results
+
+
+# lingua's thread pool does not survive fork(): a child forked from a process that has used it
+# would wait for the pool's threads forever, so such a child scores one text at a time.
+_pool_pid: int | None = None
+
+
+def _score(detector: LanguageDetector, texts: list[str]) -> list:
+    global _pool_pid
+    if _pool_pid not in (None, os.getpid()):
+        return [detector.compute_language_confidence_values(text) for text in texts]
+    _pool_pid = os.getpid()
+    return detector.compute_language_confidence_values_in_parallel(texts)
 
 
 @lru_cache(maxsize=4)
@@ -172,13 +206,12 @@ def _paragraph_languages(
     """Screen each paragraph on a short sample; confirm the ones that differ from their document."""
     if not paragraphs_:
         return []
-    screened = _confidences(detector, [_sample(p, PARAGRAPH_SCREEN_CHARS) for p in paragraphs_])
-    results = [_top(values)[:2] for values in screened]
+    results = _confidences(detector, [_sample(p, PARAGRAPH_SCREEN_CHARS) for p in paragraphs_], _top)
     suspects = [i for i, (lang, _) in enumerate(results) if lang != doc_langs[i]]
     if suspects:
-        confirmed = _confidences(detector, [_sample(paragraphs_[i], PARAGRAPH_CONFIRM_CHARS) for i in suspects])
-        for i, values in zip(suspects, confirmed):
-            results[i] = _top(values)[:2]
+        confirmed = _confidences(detector, [_sample(paragraphs_[i], PARAGRAPH_CONFIRM_CHARS) for i in suspects], _top)
+        for i, top in zip(suspects, confirmed):
+            results[i] = top
     return results
 
 
@@ -207,14 +240,14 @@ def detect_languages(
     codes = validate_languages(languages)
     detector = _detector(codes)
     texts = list(texts)
-    doc_values = _confidences(
-        detector, [_sample(text, DOC_SAMPLE_CHARS) for text in texts], progress=progress, desc="language"
+    doc_tops = _confidences(
+        detector, [_sample(text, DOC_SAMPLE_CHARS) for text in texts], _top, progress=progress, desc="language"
     )
-    sentinel_values = _confidences(
+    sentinel_tops = _confidences(
         _sentinel_detector(codes), [_sample(text, OUTSIDE_SAMPLE_CHARS) for text in texts],
-        progress=progress, desc="outside-language check",
+        partial(_sentinel_summary, codes=codes), progress=progress, desc="outside-language check",
     )
-    doc_langs = [_top(values)[0] if _has_letters(text) else None for values, text in zip(doc_values, texts)]
+    doc_langs = [top[0] if _has_letters(text) else None for top, text in zip(doc_tops, texts)]
     if len(codes) == 1:
         doc_langs = [codes[0] if lang else None for lang in doc_langs]
     plans = [_plan_paragraphs(text, lang, codes, min_paragraph_words) for text, lang in zip(texts, doc_langs)]
@@ -228,9 +261,8 @@ def detect_languages(
     for index, lang in enumerate(doc_langs):
         confidence, outside = 0.0, None
         if lang is not None:
-            confidence = 1.0 if len(codes) == 1 else _top(doc_values[index])[1]
-            sentinel_top, _, sentinel_scores = _top(sentinel_values[index])
-            in_set = sum(score for code, score in sentinel_scores.items() if code in codes)
+            confidence = 1.0 if len(codes) == 1 else doc_tops[index][1]
+            sentinel_top, in_set = sentinel_tops[index]
             if sentinel_top not in codes and in_set < OUTSIDE_MAX_IN_SET:
                 outside = sentinel_top
             confidence *= in_set

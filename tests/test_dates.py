@@ -83,3 +83,25 @@ def test_upper_case_and_accented_month_words_with_years():
         ("3–4 May 2021", "2021-05-03", "2021-05-04", "day"),
         ("le 1er Décembre 2020", "2020-12-01", "2020-12-01", "day"),
     ]
+
+
+def test_years_are_not_read_inside_longer_numbers():
+    from analysis.dates import _years
+
+    text = "12019 and 2019, x2020, ٣2021 (an Arabic-Indic digit before it), ²2022, 2023a, 20245"
+    assert [m.group() for m in _years(text)] == ["2019", "2020", "2022", "2023"]
+
+
+def test_document_dates_land_on_their_rows_whatever_the_index():
+    documents = pd.DataFrame({
+        "title": ["", "", ""], "lang": ["en", "en", "it"],
+        "text": ["No date here.", "Talks were held on 3 March 2022 in Minsk.", "Il 7 dicembre 2021 a Roma."],
+        "date": pd.to_datetime([None, None, None]), "date_precision": [None, None, None],
+        "date_source": [None, None, None],
+    }, index=["z", "a", "m"])
+    dated = infer_document_dates(documents)
+    assert list(dated.index) == ["z", "a", "m"]
+    assert pd.isna(dated.loc["z", "date"]) and dated.loc["z", "date_source"] is None
+    assert (dated.loc["a", "date"], dated.loc["a", "date_precision"], dated.loc["a", "date_source"]) == (
+        pd.Timestamp("2022-03-03"), "day", "text")
+    assert dated.loc["m", "date"] == pd.Timestamp("2021-12-07")

@@ -92,3 +92,28 @@ def test_duplicate_groups_table():
         {"original": "c", "title": "C", "n_copies": 1, "copies": ["e"]},
     ]
     assert duplicate_groups(documents.assign(duplicate_of=None)).empty
+
+
+def test_lsh_index_finds_what_datasketch_finds():
+    # find_duplicates keeps its own band tables; datasketch's MinHashLSH with the same bands is the reference
+    from datasketch import MinHashLSH
+
+    from analysis.dedup import _lsh_bands
+
+    base = [_article(i) for i in range(12)]
+    texts = base + [_edit(base[i], n, seed=i) for i, n in ((0, 1), (1, 4), (2, 12), (3, 25), (0, 2))] + [base[5].upper()]
+    ids = [f"d{i:02d}" for i in range(len(texts))]
+    for threshold in (0.5, 0.8, 0.9):
+        lsh = MinHashLSH(num_perm=128, params=_lsh_bands(threshold, 128))
+        sketches, expected = {}, []
+        for doc_id, text in zip(ids, texts):
+            sketch = minhash(text)
+            near = [c for c in sorted(lsh.query(sketch)) if sketch.jaccard(sketches[c]) >= threshold]
+            exact = [c for c in sketches if text_fingerprint(texts[ids.index(c)]) == text_fingerprint(text)]
+            original = (exact or near or [None])[0]
+            expected.append(original)
+            if original is None:
+                sketches[doc_id] = sketch
+                lsh.insert(doc_id, sketch)
+        assert find_duplicates(ids, texts, threshold=threshold)["duplicate_of"].tolist() == expected
+        assert any(expected)

@@ -72,3 +72,37 @@ def test_single_language_and_empty_text():
     assert result["lang"].tolist() == ["it", None, None]
     assert result["lang_confidence"].tolist()[1:] == [0.0, 0.0]
     assert result["lang_confidence"][0] > 0.9
+
+
+def test_batch_detection_on_all_cores_agrees_with_one_text_at_a_time():
+    # lingua scores a batch in parallel (one chunk per call); each row must be what the text gets alone
+    texts = [EN * 2, IT * 2, NL * 2, DE * 2, RU * 2, "\n\n".join([EN * 2, IT, EN]), "", EN[:60]] * 3
+    batch = detect_languages(texts, languages=("en", "it", "de", "ru"))
+    for text, row in zip(texts, batch.itertuples(index=False)):
+        alone = detect_languages([text], languages=("en", "it", "de", "ru")).iloc[0]
+        assert (row.lang, row.lang_confidence, row.outside_language, row.paragraph_langs, row.mixed_language) == (
+            alone["lang"], alone["lang_confidence"], alone["outside_language"], alone["paragraph_langs"],
+            alone["mixed_language"])
+    assert batch["lang"].tolist()[:5] == ["en", "it", batch["lang"][2], "de", "ru"]
+    assert batch["outside_language"][2] == "nl"
+
+
+def _detect_in_child(queue, texts):
+    queue.put(detect_languages(texts)["lang"].tolist())
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork()")
+def test_a_forked_child_still_detects_after_the_parent_used_all_cores():
+    import multiprocessing
+
+    texts = [EN * 2, IT * 2]
+    assert detect_languages(texts)["lang"].tolist() == ["en", "it"]  # the parent's thread pool is now running
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_detect_in_child, args=(queue, texts))
+    child.start()
+    child.join(60)
+    if child.is_alive():
+        child.kill()
+        pytest.fail("language detection in a forked child hung")
+    assert queue.get(timeout=5) == ["en", "it"]

@@ -235,3 +235,13 @@ def test_repeated_lines_across_documents():
     assert find_repeated_lines(answers, min_docs=5) == {"sponsored content"}  # "Yes." is a sentence, kept
     top = most_common_removed([[footer], [footer.upper()], ["x"]])
     assert top.iloc[0].tolist() == [footer.casefold(), 2]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", 0), ("  \n ", 0), ("--", 0), ("a_b", 1),  # "_" is a word character
+    ("l'homme d’État", 2), ("x-ray — 12,5 %", 3), ("a--b", 2), ("a-'b", 2),
+    ("٣٤ ١٢ ²³ abc", 4),  # digits of other scripts and superscripts are word characters
+    ("foo\u00a0bar\u2028baz", 3), ("“Putin,” he said.", 3),
+])
+def test_count_words_edge_cases(text, expected):
+    assert count_words(text) == expected
