@@ -58,12 +58,12 @@ BERTOPIC_STEP = "bertopic (fit on the stage's embeddings)"
 # Library functions timed inside each stage's child (module:attribute); missing ones are skipped.
 # Leaf modules come first so that modules importing their functions by name get the timed version.
 SUBSTEPS: dict[str, tuple[str, ...]] = {
-    "ingest": ("analysis.langid:detect_languages", "analysis.dedup:find_near_duplicates", "analysis.ingest:ingest",
+    "ingest": ("analysis.langid:detect_languages", "analysis.dedup:find_duplicates", "analysis.ingest:ingest",
                "analysis.dates:infer_document_dates"),
     "topics": ("analysis.embed:embed_documents", "analysis.topics:TopicModel.fit", "analysis.stories:assign_stories"),
     "actors": ("analysis.kb:load_kb", "analysis.actors:extract_mentions", "analysis.actors:summarise_actors",
                "analysis.cooccurrence:cooccurrence", "analysis.actors:discover_candidates"),
-    "timeline": ("analysis.contacts:extract_contacts", "analysis.quotes:extract_quotes"),
+    "timeline": ("analysis.kb:load_kb", "analysis.contacts:extract_contacts", "analysis.quotes:extract_quotes"),
 }
 
 
