@@ -22,7 +22,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 from tqdm.auto import tqdm
@@ -47,6 +49,7 @@ _CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _PARTICLES = frozenset(
     "von der van den de del della di da dos du des la le al el bin ibn ben ter zu y".split()
 )
+_MAX_CACHED_WORDS = 200_000  # bound of the per-matcher memories of words already tested
 _FOLD_TABLE: dict[int, str] = {}
 for _cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
     _base = "".join(c for c in unicodedata.normalize("NFD", chr(_cp)) if not unicodedata.combining(c))
@@ -56,6 +59,29 @@ _FOLD_TABLE.update({ord("ł"): "l", ord("ø"): "o", ord("đ"): "d", ord("ı"): "
 
 
 _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD_TABLE)) + "]")
+
+
+_TOKEN_SPLIT = re.compile(r"(\w+)")
+
+
+def _tokens(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, surfaces and folded keys of the word tokens (``_TOKEN_RE``) of a text.
+
+    Splitting the folded text and summing the piece lengths gives the offsets without a match
+    object per token.
+    """
+    folded = _fold_text(text)
+    if len(folded) == len(text):
+        pieces = _TOKEN_SPLIT.split(folded)  # separator, token, separator, ..., token, separator
+        keys = pieces[1::2]
+        bounds = list(accumulate(map(len, pieces)))
+        starts, ends = bounds[0:-1:2], bounds[1::2]
+    else:  # a rare character changed length when lower-cased ("İ"): fold token by token
+        matches = list(_TOKEN_RE.finditer(text))
+        keys = [fold(m.group()) for m in matches]
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
+    return starts, ends, list(map(text.__getitem__, map(slice, starts, ends))), keys
 
 
 def _fold_text(text: str) -> str:
@@ -71,6 +97,9 @@ def fold(token: str) -> str:
     can be folded once and sliced at its token offsets.
     """
     return token.lower().translate(_FOLD_TABLE)
+
+
+_fold_cached = functools.lru_cache(maxsize=1 << 17)(fold)  # for building matchers, where words repeat
 
 
 # English surnames so common that a bare surname cannot be trusted to mean the KB person.
@@ -320,30 +349,32 @@ class ActorMatcher:
         base_tokens: set[str] = set()
         raw_tokens: set[str] = set()
         self._full_aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)  # surname key -> (alias key, id)
-        for actor_id, alias in kb.aliases[["actor_id", "alias"]].itertuples(index=False):
+        alias_rows = list(zip(kb.aliases["actor_id"].tolist(), kb.aliases["alias"].tolist()))
+        for actor_id, alias in alias_rows:
             tokens = _TOKEN_RE.findall(alias)
             if not tokens:
                 continue
             acronym = alias.isupper() and len(tokens) == 1
-            self._insert([fold(t) for t in tokens], _Entry(actor_id, True, acronym))
+            self._insert([_fold_cached(t) for t in tokens], _Entry(actor_id, True, acronym))
             if self._type[actor_id] == "person" and any(_INITIALS.match(t) for t in tokens[:-1]):
                 # "JD Vance" is also written "J.D. Vance", "J. D. Vance"
-                split = [fold(c) for t in tokens[:-1] for c in (t if _INITIALS.match(t) else [t])] + [fold(tokens[-1])]
+                split = [_fold_cached(c) for t in tokens[:-1] for c in (t if _INITIALS.match(t) else [t])] \
+                    + [_fold_cached(tokens[-1])]
                 self._insert(split, _Entry(actor_id, True, False))
             for t in tokens:
-                self._spellings[fold(t)].add(t.lower())
-            base_tokens.update(fold(t) for t in tokens)
+                self._spellings[_fold_cached(t)].add(t.lower())
+            base_tokens.update(_fold_cached(t) for t in tokens)
             raw_tokens.update(tokens)
             if self._type[actor_id] == "person":
-                self._own_tokens[actor_id].update(fold(t) for t in tokens)
+                self._own_tokens[actor_id].update(_fold_cached(t) for t in tokens)
             if self._type[actor_id] == "person" and len(tokens) >= 2:
                 surname = self._surname_tokens(tokens)
                 if surname and len(surname) < len(tokens) and len("".join(surname)) >= 3:
-                    self._insert([fold(t) for t in surname], _Entry(actor_id, False, False))
-                    self._given_names.add(fold(tokens[0]))
+                    self._insert([_fold_cached(t) for t in surname], _Entry(actor_id, False, False))
+                    self._given_names.add(_fold_cached(tokens[0]))
                     given_locales[tokens[0]] = given_locales.get(tokens[0], frozenset()) | {"kb"}
-                key = fold(tokens[-1])
-                self._full_aliases[key].append((" ".join(fold(t) for t in tokens), actor_id))
+                key = _fold_cached(tokens[-1])
+                self._full_aliases[key].append((" ".join(_fold_cached(t) for t in tokens), actor_id))
         self._full_aliases = {k: sorted(set(v)) for k, v in self._full_aliases.items()}
         # surnames by (first letter, length) for the fuzzy look-up; results cached per token
         self._surname_blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -358,7 +389,7 @@ class ActorMatcher:
             extra: dict[str, set[str]] = defaultdict(set)
             for token in raw_tokens:
                 for form in inflect(token, lang):
-                    extra[fold(form)].add(fold(token))
+                    extra[_fold_cached(form)].add(_fold_cached(token))
             if not extra:
                 continue
             forms = dict(base_map)
@@ -373,21 +404,23 @@ class ActorMatcher:
             self._tenures[actor_id].append((start, end))
             self._holders[role, of].add(actor_id)
         self._demonyms: dict[str, str] = {}
-        for country, lang, form in kb.demonyms[["country", "lang", "form"]].itertuples(index=False):
+        for country, lang, form in zip(*(kb.demonyms[c].tolist() for c in ("country", "lang", "form"))):
             for variant in _adjective_forms(form, lang):
-                self._demonyms.setdefault(fold(variant), country)
+                self._demonyms.setdefault(_fold_cached(variant), country)
         self._role_tries = self._compile_roles(kb.roles)
         self._title_keys = set(_HONORIFICS) | set(self._demonyms) | {
-            fold(t) for phrase in kb.roles["phrase"] for t in _TOKEN_RE.findall(phrase)
-        } | {fold(t) for words in _CUES.values() for w in words for t in _TOKEN_RE.findall(w)}
+            _fold_cached(t) for phrase in kb.roles["phrase"].tolist() for t in _TOKEN_RE.findall(phrase)
+        } | {_fold_cached(t) for words in _CUES.values() for w in words for t in _TOKEN_RE.findall(w)}
         # persons outside the KB
         person_tokens = {k for tokens in self._own_tokens.values() for k in tokens}
-        place_tokens = {fold(t) for actor_id, alias in kb.aliases[["actor_id", "alias"]].itertuples(index=False)
+        place_tokens = {_fold_cached(t) for actor_id, alias in alias_rows
                         if self._type[actor_id] != "person" for t in _TOKEN_RE.findall(alias)} - person_tokens
         self._not_name = set(_NOT_NAME_WORDS) | _ORG_WORDS | _CAPITALISED_COMMON | self._title_keys | place_tokens
         self._cue_keys = _cue_keys(kb)
         self._compound_titles = tuple(sorted(k for k in self._cue_keys.get("de", ()) | self._title_keys if len(k) >= 4))
         self._de_title_suffixes = tuple(sorted(k for k in self._cue_keys.get("de", ()) if len(k) >= 5))
+        self._de_titled_words: set[str] = set()
+        self._de_untitled_words: set[str] = set()
         self._given_locales = given_locales
         self._given_cache: dict[str | None, dict[str, tuple[str, ...]]] = {}
         self._trigger_cache: dict[str | None, frozenset[str]] = {}
@@ -457,22 +490,21 @@ class ActorMatcher:
     def analyse(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
                 date_precision: str | None = None) -> tuple[list[Mention], list[dict]]:
         """Like :meth:`match`, plus the role phrases and surnames that could not be resolved."""
+        rows, unresolved = self._analyse_rows(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
+                                              date_precision=date_precision)
+        return [Mention(*row) for row in rows], unresolved
+
+    def _analyse_rows(self, text: str, *, lang: str | None, doc_date, unlisted_persons: bool,
+                      date_precision: str | None, sentences: list[tuple[int, int]] | None = None
+                      ) -> tuple[list[tuple], list[dict]]:
+        """:meth:`analyse` with each mention as a tuple of the :class:`Mention` fields (cheaper to build);
+        ``sentences``: the spans of ``split_sentences(text, lang=lang)`` when the caller has them."""
         if not isinstance(text, str):
             raise ValueError(f"text must be a string, got {type(text).__name__}")
         if date_precision not in _DATE_WINDOWS:
             raise ValueError(f"date_precision must be one of day, month, year or None, got {date_precision!r}")
         date = _as_date(doc_date)
-        folded = _fold_text(text)
-        if len(folded) == len(text):
-            matches = list(_TOKEN_RE.finditer(folded))
-            keys = [m.group() for m in matches]
-        else:  # a rare character changed length when lower-cased ("İ"): fold token by token
-            matches = list(_TOKEN_RE.finditer(text))
-            keys = [fold(m.group()) for m in matches]
-        starts = [m.start() for m in matches]
-        ends = [m.end() for m in matches]
-        raws = [text[a:b] for a, b in zip(starts, ends)]
-        doc = _Doc(text, lang, date, starts, ends, raws, keys)
+        doc = _Doc(text, lang, date, *_tokens(text))
         doc.date_window = _date_window(date, date_precision)
         found = self._exact(doc)
         found = self._fuzzy(doc, found)
@@ -485,16 +517,18 @@ class ActorMatcher:
             mentions, names = self._unlisted(doc, mentions)
         sentence_starts = [0]
         if mentions or unresolved:  # sentences only number what was found
-            sentence_starts = [s for s, _ in split_sentences(text, lang=lang)] or [0]
+            if sentences is None:
+                sentences = split_sentences(text, lang=lang)
+            sentence_starts = [s for s, _ in sentences] or [0]
         out = []
         for m in sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id)):
             sid = max(bisect.bisect_right(sentence_starts, m.start) - 1, 0)
             if m.actor_id in names:
-                out.append(Mention(m.actor_id, names[m.actor_id], "person", text[m.start:m.end], m.start, m.end, sid,
-                                   m.method, None, lang, False))
+                out.append((m.actor_id, names[m.actor_id], "person", text[m.start:m.end], m.start, m.end, sid,
+                            m.method, None, lang, False))
                 continue
-            out.append(Mention(m.actor_id, self._name[m.actor_id], self._type[m.actor_id], text[m.start:m.end],
-                               m.start, m.end, sid, m.method, m.role, lang))
+            out.append((m.actor_id, self._name[m.actor_id], self._type[m.actor_id], text[m.start:m.end],
+                        m.start, m.end, sid, m.method, m.role, lang, True))
         for u in unresolved:
             u["sentence_id"] = max(bisect.bisect_right(sentence_starts, u["start"]) - 1, 0)
             u["lang"] = lang
@@ -508,7 +542,7 @@ class ActorMatcher:
         trie = self._trie
         found: list[_Raw] = []
         free = 0  # first token not inside an earlier match
-        for i in [i for i, key in enumerate(keys) if key in forms]:
+        for i in doc.positions(forms.keys() & doc.key_set):
             if i < free or (raws[i][0].islower() and keys[i] not in _PARTICLES):
                 continue
             best: tuple[int, list[_Entry], bool] | None = None
@@ -547,10 +581,10 @@ class ActorMatcher:
                 covered_multi.update(range(r.first, r.last + 1))
             else:
                 single_at[r.first] = r
-        raws, keys = doc.raws, doc.keys
+        keys = doc.keys
         new: list[_Raw] = []
         replaced: set[int] = set()
-        capitalised = [i for i, raw in enumerate(raws) if raw[0].isupper()]
+        capitalised = compress(range(len(keys)), map(str.isupper, doc.initials))
         runs: list[tuple[int, int]] = []  # maximal runs of joined capitalised tokens
         for i in capitalised:
             if runs and runs[-1][1] == i - 1 and doc.joined(i - 1):
@@ -765,6 +799,19 @@ class ActorMatcher:
             cached = self._case_forms_cache[lang] = {base: frozenset(forms) for base, forms in collected.items()}
         return cached
 
+    def _de_titled(self, keys: set[str]) -> set[str]:
+        """The German words among ``keys`` that end in a title ("Innenminister", "CDU-Chef"); each word is
+        tested once per matcher (while the memory of tested words is below a bound)."""
+        titled = keys & self._de_titled_words
+        for key in keys - self._de_untitled_words - self._de_titled_words:
+            if key.endswith(self._de_title_suffixes):
+                titled.add(key)
+                if len(self._de_titled_words) < _MAX_CACHED_WORDS:
+                    self._de_titled_words.add(key)
+            elif len(self._de_untitled_words) < _MAX_CACHED_WORDS:
+                self._de_untitled_words.add(key)
+        return titled
+
     def _introduces_name(self, key: str, lang: str | None) -> bool:
         """A given name or a title word, also at the end of a German compound ("Innenminister", "Parteichef")."""
         return key in self._title_keys or key in self._given_names or key in self._given_forms(lang) \
@@ -828,7 +875,7 @@ class ActorMatcher:
         keys, n = doc.keys, len(doc.keys)
         found = []
         free = 0
-        for i in [i for i, key in enumerate(keys) if key in trie]:
+        for i in doc.positions(trie.keys() & doc.key_set):
             if i < free:
                 continue
             node = trie[keys[i]]
@@ -917,7 +964,7 @@ class ActorMatcher:
             if raw[0].isupper() and not raw.isupper() and doc.keys[k] not in _ARTICLES \
                     and doc.keys[k] not in _CAPITALISED_COMMON:
                 has_comma = "," in text[right:doc.starts[k]]
-                two = k + 1 < len(doc.raws) and doc.raws[k + 1][0].isupper() and doc.joined(k)
+                two = k + 1 < len(doc.keys) and doc.raws[k + 1][0].isupper() and doc.joined(k)
                 if two or not has_comma:
                     return True
         p = bisect.bisect_right(ends_sorted, left) - 1
@@ -940,7 +987,7 @@ class ActorMatcher:
         if forms is None:
             collected: dict[str, set[str]] = defaultdict(set)
             for name, locales in self._given_locales.items():
-                collected[fold(name)].add(name)
+                collected[_fold_cached(name)].add(name)
                 if lang in ("ru", "uk", "be", "pl") and inflected_in(lang, locales):
                     for form in inflect(name, lang):
                         collected[fold(form)].add(name)
@@ -991,11 +1038,10 @@ class ActorMatcher:
         triggers = self._trigger_cache.get(doc.lang)
         if triggers is None:
             triggers = self._trigger_cache[doc.lang] = frozenset(given) | cue_keys | _SURNAME_HONORIFICS
-        candidates = [k for k, key in enumerate(keys) if key in triggers]
+        candidates = doc.positions(triggers & doc.key_set)
         cues = [k for k in candidates if keys[k] in cue_keys or keys[k] in _SURNAME_HONORIFICS]
         if doc.lang == "de":  # compound titles: "Innenminister", "CDU-Chef", "Bundeskanzlerin"
-            titled = {key for key in set(keys) if key.endswith(self._de_title_suffixes)}  # each word tested once
-            cues = sorted(set(cues) | {k for k, key in enumerate(keys) if key in titled})
+            cues = sorted(set(cues) | set(doc.positions(self._de_titled(doc.key_set))))
         for c in cues:
             honorific = keys[c] in _SURNAME_HONORIFICS
             if (len(raws[c]) == 1 and raws[c] != "M") or c in blocked:
@@ -1056,8 +1102,8 @@ class ActorMatcher:
     def _recurs(self, doc: "_Doc", k: int, span: list[int]) -> bool:
         """True when token k (a surname) or a case form of it occurs again outside ``span``."""
         stem = doc.keys[k][:max(4, len(doc.keys[k]) - 3)]
-        return any(key.startswith(stem) and abs(len(key) - len(doc.keys[k])) <= 3 and j not in span
-                   and doc.raws[j][0].isupper() for j, key in enumerate(doc.keys))
+        return any(abs(len(doc.keys[j]) - len(doc.keys[k])) <= 3 and j not in span and doc.raws[j][0].isupper()
+                   for j in compress(range(len(doc.keys)), map(str.startswith, doc.keys, repeat(stem))))
 
     def _name_span(self, doc: "_Doc", a: int, name_like) -> list[int]:
         """Tokens of the name starting at token a: up to 4 joined name-like tokens and particles."""
@@ -1114,7 +1160,7 @@ class ActorMatcher:
         make nicknames of common nouns, and the press repeats the honorific with a real surname.
         """
         keys, raws, text, lang = doc.keys, doc.raws, doc.text, doc.lang
-        doc_keys = set(keys)
+        doc_keys = doc.key_set
         persons: list[dict] = []  # names (base forms as written), given name key, spans, surname case forms
         by_surname: dict[str, list[int]] = defaultdict(list)
         for tokens in sorted(spans, key=lambda span: (len(span) == 1, span[0])):
@@ -1181,7 +1227,7 @@ class ActorMatcher:
                         owner["spans"].append((m.start, m.end, "surname"))
                         continue
             kept.append(m)
-        for k in [k for k, key in enumerate(keys) if key in form_owner]:
+        for k in doc.positions(form_owner.keys() & doc.key_set):
             owners = form_owner[keys[k]]
             if len(owners) != 1 or doc.starts[k] in in_span or not name_like(k) or keys[k] in lowercase \
                     or persons[next(iter(owners))]["honorific_only"]:
@@ -1213,18 +1259,25 @@ class _Resolved:
 
 
 class _Doc:
-    __slots__ = ("text", "lang", "date", "date_window", "starts", "ends", "raws", "keys", "_lowercase")
+    __slots__ = ("text", "lang", "date", "date_window", "starts", "ends", "raws", "keys", "key_set", "initials",
+                 "_lowercase")
 
     def __init__(self, text, lang, date, starts, ends, raws, keys):
         self.text, self.lang, self.date = text, lang, date
         self.date_window = (date, date)
         self.starts, self.ends, self.raws, self.keys = starts, ends, raws, keys
+        self.key_set = set(keys)
+        self.initials = list(map(text.__getitem__, starts))  # first character of each token
         self._lowercase: set[str] | None = None
+
+    def positions(self, wanted: set[str]) -> list[int]:
+        """Indexes of the tokens whose key is in ``wanted`` (best a small subset of ``key_set``)."""
+        return list(compress(range(len(self.keys)), map(wanted.__contains__, self.keys))) if wanted else []
 
     def lowercase_keys(self) -> set[str]:
         """Keys of the tokens written in lower case (computed once, on first use)."""
         if self._lowercase is None:
-            self._lowercase = {k for k, r in zip(self.keys, self.raws) if r[0].islower()}
+            self._lowercase = set(compress(self.keys, map(str.islower, self.initials)))
         return self._lowercase
 
     def joined(self, j: int) -> bool:
@@ -1414,6 +1467,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 _DATE_WINDOWS = {None: None, "day": None, "month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_window(date: pd.Timestamp | None, precision: str | None) -> tuple:
     """First and last day the document's date may stand for ("month": the whole month)."""
     offset = _DATE_WINDOWS.get(precision)
@@ -1455,7 +1509,8 @@ def extract_mentions(
     unlisted_persons: bool = True,
     progress: bool = False,
     return_unresolved: bool = False,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    return_sentence_counts: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, ...]:
     """Mentions table (DESIGN ``mentions`` plus ``role``, ``lang`` and ``in_kb``), sorted by doc_id and start.
 
     ``unlisted_persons``: also report persons absent from the KB (``in_kb`` False, ``actor_id`` "x-<slug>",
@@ -1463,6 +1518,9 @@ def extract_mentions(
     when present, ``date_precision`` (a month-precise date resolves only if one holder held the office
     all month). With ``return_unresolved=True`` also returns the role phrases and bare names that could not be
     resolved (no date, no country, ambiguous surname...), with ``reason``, for the report to warn.
+    With ``return_sentence_counts=True`` also returns the number of sentences of each document
+    (doc_id, n_sentences; sorted by doc_id), which :func:`analysis.cooccurrence.cooccurrence` then
+    need not count again. The tables come in that order: mentions, unresolved, sentence counts.
     """
     _check_documents(documents, ("doc_id", "text", "lang"))
     kb = kb if kb is not None else load_kb()
@@ -1472,26 +1530,35 @@ def extract_mentions(
         pd.Series(None, index=documents.index, dtype=object)
     rows: list[tuple] = []
     unresolved: list[dict] = []
-    iterator = zip(documents["doc_id"], documents["text"], documents["lang"], dates, precisions)
+    counts: list[tuple[str, int]] = []
+    iterator = zip(*(column.tolist() for column in (documents["doc_id"], documents["text"], documents["lang"], dates,
+                                                      precisions)))
     for doc_id, text, lang, date, precision in tqdm(iterator, total=len(documents), disable=not progress,
                                                     desc="actors"):
         text = text if isinstance(text, str) else ""
+        sentences = None
+        # counted as cooccurrence counts them, which reads an empty language code as a language
+        if return_sentence_counts and not (isinstance(lang, str) and not lang):
+            sentences = split_sentences(text, lang=lang if isinstance(lang, str) else None)
+            counts.append((doc_id, len(sentences)))
         lang = lang if isinstance(lang, str) and lang else None
         precision = precision if isinstance(precision, str) and precision in _DATE_WINDOWS else None
-        mentions, missed = matcher.analyse(text, lang=lang, doc_date=date, unlisted_persons=unlisted_persons,
-                                           date_precision=precision)
-        rows += [(doc_id, m.actor_id, m.actor, m.actor_type, m.surface, m.start, m.end, m.sentence_id, m.method,
-                  m.role, m.lang, m.in_kb) for m in mentions]
+        mentions, missed = matcher._analyse_rows(text, lang=lang, doc_date=date, unlisted_persons=unlisted_persons,
+                                                 date_precision=precision, sentences=sentences)
+        rows += [(doc_id, *m) for m in mentions]
         unresolved += [{"doc_id": doc_id, **u} for u in missed]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
         {"start": "int64", "end": "int64", "sentence_id": "int64", "in_kb": "bool"}
     )
     frame = frame.sort_values(["doc_id", "start", "end", "actor_id"], kind="stable").reset_index(drop=True)
-    if not return_unresolved:
-        return frame
-    missed_frame = pd.DataFrame(unresolved, columns=UNRESOLVED_COLUMNS)
-    missed_frame = missed_frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-    return frame, missed_frame
+    tables = [frame]
+    if return_unresolved:
+        missed_frame = pd.DataFrame(unresolved, columns=UNRESOLVED_COLUMNS)
+        tables.append(missed_frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True))
+    if return_sentence_counts:
+        count_frame = pd.DataFrame(counts, columns=["doc_id", "n_sentences"]).astype({"n_sentences": "int64"})
+        tables.append(count_frame.sort_values("doc_id", kind="stable").reset_index(drop=True))
+    return tables[0] if len(tables) == 1 else tuple(tables)
 
 
 def _duplicate_groups(documents: pd.DataFrame) -> pd.Series:
@@ -1519,27 +1586,49 @@ def summarise_actors(mentions: pd.DataFrame, documents: pd.DataFrame, *, kb: Kno
     columns = ["actor_id", "actor", "actor_type", "country", "n_docs", "n_mentions", "langs", "in_kb"]
     if mentions.empty:
         return pd.DataFrame(columns=columns)
-    groups = _duplicate_groups(documents)
-    lang_of = pd.Series(documents["lang"].to_numpy(), index=documents["doc_id"].to_numpy())
-    frame = mentions[["doc_id", "actor_id", "actor", "actor_type"]].copy()
-    frame["group"] = frame["doc_id"].map(groups).fillna(frame["doc_id"])
-    frame["lang"] = frame["doc_id"].map(lang_of)
+    # per distinct document of the mentions: its group, language and whether its mentions are counted
+    doc_codes, doc_ids = pd.factorize(mentions["doc_id"])
+    docs = pd.Series(doc_ids)
+    doc_group = docs.map(_duplicate_groups(documents)).fillna(docs)
+    doc_lang = docs.map(pd.Series(documents["lang"].to_numpy(), index=documents["doc_id"].to_numpy()))
+    group_codes, group_ids = pd.factorize(doc_group)
+    is_original = (docs == doc_group).to_numpy()
+    has_original = np.zeros(len(group_ids), dtype=bool)
+    has_original[group_codes[is_original]] = True
     # mentions count in one document per group: the original when it has mentions, else the first copy
-    has_original = frame["group"].isin(frame.loc[frame["doc_id"] == frame["group"], "group"])
-    first_doc = frame.groupby("group")["doc_id"].transform("min")
-    counted = frame[(frame["doc_id"] == frame["group"]) | (~has_original & (frame["doc_id"] == first_doc))]
-    out = frame.groupby("actor_id").agg(
-        actor=("actor", "first"), actor_type=("actor_type", "first"), n_docs=("group", "nunique"),
-    )
-    langs = frame[["actor_id", "lang"]].dropna().drop_duplicates().sort_values(["actor_id", "lang"])
-    out["langs"] = langs.groupby("actor_id")["lang"].agg(list).reindex(out.index)
-    out["langs"] = [v if isinstance(v, list) else [] for v in out["langs"]]
-    out["n_mentions"] = counted.groupby("actor_id").size().reindex(out.index).fillna(0).astype("int64")
-    out["country"] = out.index.map(kb.actors.set_index("actor_id")["country"].to_dict())
-    out["in_kb"] = out.index.isin(kb.actors["actor_id"])
-    out = out.reset_index()[columns]
+    is_first = (docs == docs.groupby(group_codes).transform("min")).to_numpy()
+    counted = (is_original | (~has_original[group_codes] & is_first))[doc_codes]
+    actor_codes, actor_ids = pd.factorize(mentions["actor_id"], sort=True)
+    n_actors = len(actor_ids)
+    pairs = np.unique(actor_codes.astype(np.int64) * len(group_ids) + group_codes[doc_codes])
+    n_docs = np.bincount(pairs // len(group_ids), minlength=n_actors)
+    n_mentions = np.bincount(actor_codes[counted], minlength=n_actors)
+    lang_codes, lang_ids = pd.factorize(doc_lang, sort=True)
+    mention_langs = lang_codes[doc_codes]
+    known = mention_langs >= 0
+    actor_langs = np.unique(actor_codes[known].astype(np.int64) * len(lang_ids) + mention_langs[known])
+    langs: list[list[str]] = [[] for _ in range(n_actors)]
+    for actor, lang in zip(*divmod(actor_langs, max(len(lang_ids), 1))):
+        langs[actor].append(lang_ids[lang])
+    out = pd.DataFrame({"actor_id": actor_ids, "actor": _first_per_code(mentions["actor"], actor_codes, n_actors),
+                        "actor_type": _first_per_code(mentions["actor_type"], actor_codes, n_actors)})
+    out["country"] = out["actor_id"].map(kb.actors.set_index("actor_id")["country"].to_dict())
+    out["n_docs"] = n_docs.astype("int64")
+    out["n_mentions"] = n_mentions.astype("int64")
+    out["langs"] = langs
+    out["in_kb"] = out["actor_id"].isin(kb.actors["actor_id"])
+    out = out[columns]
     return out.sort_values(["n_docs", "n_mentions", "actor_id"], ascending=[False, False, True],
                            kind="stable").reset_index(drop=True)
+
+
+def _first_per_code(values: pd.Series, codes: np.ndarray, n: int) -> pd.Series:
+    """The first non-missing value of each code (0..n-1), like ``groupby(...).first()``."""
+    present = values.notna().to_numpy()
+    codes_present, first_rows = np.unique(codes[present], return_index=True)
+    out = values.iloc[:0].reindex(range(n))
+    out.iloc[codes_present] = values[present].iloc[first_rows].to_numpy()
+    return out
 
 
 # --- discovery --------------------------------------------------------------------------------
@@ -1650,8 +1739,8 @@ def _cue_keys(kb: KnowledgeBase | None) -> dict[str, set[str]]:
     # the last word of a title is the one a name follows ("secretary of state Antony Blinken")
     words: dict[str, set[str]] = {lang: {_TOKEN_RE.findall(w)[-1] for w in cues} for lang, cues in _CUES.items()}
     if kb is not None:
-        names = {fold(t) for alias in kb.aliases["alias"] for t in _TOKEN_RE.findall(alias)}
-        for lang, phrase in kb.roles[["lang", "phrase"]].itertuples(index=False):
+        names = {_fold_cached(t) for alias in kb.aliases["alias"].tolist() for t in _TOKEN_RE.findall(alias)}
+        for lang, phrase in zip(kb.roles["lang"].tolist(), kb.roles["phrase"].tolist()):
             tokens = _TOKEN_RE.findall(phrase.lower())
             if tokens and fold(tokens[-1]) not in names:  # not "... of Ukraine"
                 words.setdefault(lang, set()).add(tokens[-1])

@@ -1,19 +1,21 @@
 """Who appears with whom: actor co-occurrence in documents and sentences, with NPMI and log-likelihood.
 
-Pairs are counted per document (and per sentence) with a groupby, so the cost grows with the
-number of mentions, never with the square of the corpus. Each duplicate group
+Pairs are counted per document (and per sentence) with sparse matrix products, so the cost grows
+with the number of mentions and pairs, never with the square of the corpus. Each duplicate group
 (``documents.duplicate_of``) counts once: at document level the group's actors are the union of
 its members' actors; at sentence level only the group's original document is read (its copies
 hold the same sentences).
 """
 from __future__ import annotations
 
+import re
 from collections import deque
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analysis.io import atomic_path
 from analysis.sentences import split_sentences
@@ -41,13 +43,15 @@ def _groups(documents: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _pairs(units: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Count, over units (rows of ``keys`` + actor_id, unique), how many units hold each actor pair."""
-    left = units.rename(columns={"actor_id": "source"})
-    right = units.rename(columns={"actor_id": "target"})
-    pairs = left.merge(right, on=keys)
-    pairs = pairs[pairs["source"] < pairs["target"]]
-    return pairs.groupby(["source", "target"]).size().rename("n").reset_index()
+def _incidence(units: np.ndarray, actors: np.ndarray, n_units: int, n_actors: int) -> sparse.csr_matrix:
+    """Unit x actor matrix (units: documents or sentences, as codes), 1 where the unit names the actor.
+
+    Its product with its own transpose counts, for every actor pair, the units naming both, so the
+    cost grows with the mentions and the pairs found, never with the square of the units.
+    """
+    matrix = sparse.csr_matrix((np.ones(len(units), dtype=np.int64), (units, actors)), shape=(n_units, n_actors))
+    matrix.data[:] = 1  # a unit holds an actor once, however often it names it
+    return matrix
 
 
 def _scores(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, total: int) -> tuple[np.ndarray, np.ndarray]:
@@ -66,12 +70,15 @@ def _scores(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, total: int) -> t
     return npmi, np.maximum(g2, 0.0) * sign
 
 
-def cooccurrence(mentions: pd.DataFrame, documents: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
+def cooccurrence(mentions: pd.DataFrame, documents: pd.DataFrame, *, min_count: int = 1,
+                 sentence_counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Actor pairs (source < target) with document and sentence counts, NPMI and log-likelihood.
 
     ``npmi``/``llr`` are computed over documents (duplicate groups), ``npmi_sentence``/
     ``llr_sentence`` over the sentences of the groups' original documents. Pairs seen in fewer
     than ``min_count`` documents are dropped. Sorted by n_docs (descending), then ids.
+    ``sentence_counts`` (doc_id, n_sentences), as ``extract_mentions(..., return_sentence_counts=True)``
+    returns them for these documents, saves splitting their texts into sentences again.
     """
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, got {min_count}")
@@ -82,29 +89,43 @@ def cooccurrence(mentions: pd.DataFrame, documents: pd.DataFrame, *, min_count: 
     empty = pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
     if mentions.empty or groups.empty:
         return empty
-    m = mentions[["doc_id", "actor_id", "sentence_id"]].astype({"doc_id": str}).merge(groups, on="doc_id")
-
-    doc_units = m[["group", "actor_id"]].drop_duplicates()
-    n_groups = groups["group"].nunique()
-    doc_pairs = _pairs(doc_units, ["group"]).rename(columns={"n": "n_docs"})
-    doc_pairs = doc_pairs[doc_pairs["n_docs"] >= min_count]
-    if doc_pairs.empty:
+    doc_ids = pd.Index(groups["doc_id"])
+    if not doc_ids.is_unique:
+        raise ValueError("documents has repeated doc_id values; pass the documents table (one row per document)")
+    position = doc_ids.get_indexer(mentions["doc_id"].astype(str))
+    found = (position >= 0) & mentions["actor_id"].notna().to_numpy()
+    if not found.any():
         return empty
-    actor_docs = doc_units.groupby("actor_id").size()
+    position = position[found]
+    actor_codes, actor_ids = pd.factorize(mentions["actor_id"].to_numpy()[found], sort=True)
+    group_codes, group_ids = pd.factorize(groups["group"])
+    n_actors = len(actor_ids)
 
-    rep = m[m["representative"]]
-    sent_units = rep[["doc_id", "sentence_id", "actor_id"]].drop_duplicates()
-    sent_pairs = _pairs(sent_units, ["doc_id", "sentence_id"]).rename(columns={"n": "n_sentences"})
-    actor_sents = sent_units.groupby("actor_id").size()
-    n_sentences = _count_sentences(documents, groups)
+    in_docs = _incidence(group_codes[position], actor_codes, len(group_ids), n_actors)
+    doc_pairs = sparse.triu(in_docs.T @ in_docs, k=1).tocoo()
+    keep = doc_pairs.data >= min_count
+    if not keep.any():
+        return empty
+    source, target, n_docs = doc_pairs.row[keep], doc_pairs.col[keep], doc_pairs.data[keep]
+    actor_docs = in_docs.getnnz(axis=0)
 
-    out = doc_pairs.merge(sent_pairs, on=["source", "target"], how="left")
-    out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
-    out["n_docs"] = out["n_docs"].astype("int64")
-    out["npmi"], out["llr"] = _scores(out["n_docs"], out["source"].map(actor_docs), out["target"].map(actor_docs),
-                                      n_groups)
-    npmi_s, llr_s = _scores(out["n_sentences"], out["source"].map(actor_sents).fillna(0),
-                            out["target"].map(actor_sents).fillna(0), max(n_sentences, 1))
+    # sentences of the groups' representative documents
+    rep = groups["representative"].to_numpy()[position]
+    sentence_ids = mentions["sentence_id"].to_numpy()[found][rep].astype(np.int64)
+    sentence_codes, sentences = pd.factorize(position[rep].astype(np.int64) * (sentence_ids.max(initial=0) + 1)
+                                             + sentence_ids)
+    in_sentences = _incidence(sentence_codes, actor_codes[rep], len(sentences), n_actors)
+    sentence_pairs = (in_sentences.T @ in_sentences).tocsr()
+    actor_sents = in_sentences.getnnz(axis=0)
+    n_sentences = _count_sentences(documents, groups, sentence_counts)
+
+    order = np.lexsort((target, source))
+    source, target, n_docs = source[order], target[order], n_docs[order]
+    out = pd.DataFrame({"source": actor_ids.take(source), "target": actor_ids.take(target),
+                        "n_docs": n_docs.astype("int64"),
+                        "n_sentences": np.asarray(sentence_pairs[source, target]).ravel().astype("int64")})
+    out["npmi"], out["llr"] = _scores(out["n_docs"], actor_docs[source], actor_docs[target], len(group_ids))
+    npmi_s, llr_s = _scores(out["n_sentences"], actor_sents[source], actor_sents[target], max(n_sentences, 1))
     has_sentence = out["n_sentences"].to_numpy() > 0
     out["npmi_sentence"] = np.where(has_sentence, npmi_s, np.nan)
     out["llr_sentence"] = np.where(has_sentence, llr_s, np.nan)
@@ -113,16 +134,22 @@ def cooccurrence(mentions: pd.DataFrame, documents: pd.DataFrame, *, min_count: 
                            kind="stable").reset_index(drop=True)
 
 
-def _count_sentences(documents: pd.DataFrame, groups: pd.DataFrame) -> int:
-    """Sentences in the representative documents (the universe of the sentence-level scores)."""
+def _count_sentences(documents: pd.DataFrame, groups: pd.DataFrame, known: pd.DataFrame | None) -> int:
+    """Sentences in the representative documents (the universe of the sentence-level scores);
+    ``known``: counts already made (doc_id, n_sentences), the other documents are split here."""
     if "text" not in documents.columns:
         raise ValueError("documents must have a text column to count sentences")
+    if known is not None and not {"doc_id", "n_sentences"} <= set(known.columns):
+        raise ValueError("sentence_counts must have columns doc_id and n_sentences (from extract_mentions)")
+    counted = {} if known is None else dict(zip(known["doc_id"].tolist(), known["n_sentences"].tolist()))
     keep = groups["representative"].to_numpy()
     langs = documents["lang"] if "lang" in documents.columns else pd.Series(None, index=documents.index)
     total = 0
-    for text, lang in zip(documents["text"].to_numpy()[keep], langs.to_numpy()[keep]):
+    for doc_id, text, lang in zip(groups["doc_id"].to_numpy()[keep], documents["text"].to_numpy()[keep],
+                                  langs.to_numpy()[keep]):
         if isinstance(text, str):
-            total += len(split_sentences(text, lang=lang if isinstance(lang, str) else None))
+            n = counted.get(doc_id)
+            total += n if n is not None else len(split_sentences(text, lang=lang if isinstance(lang, str) else None))
     return total
 
 
@@ -154,20 +181,32 @@ def ego_network(cooc: pd.DataFrame, actor_id: str, *, depth: int = 1) -> pd.Data
 def to_graph(cooc: pd.DataFrame, actors: pd.DataFrame) -> nx.Graph:
     """Undirected graph: nodes are actors (with name, type, country, counts), edges carry the pair scores."""
     graph = nx.Graph()
-    info = actors.set_index("actor_id") if "actor_id" in actors.columns else pd.DataFrame()
-    nodes = sorted(set(cooc["source"]) | set(cooc["target"]) | set(info.index))
-    for node in nodes:
-        attrs: dict = {}
-        if node in info.index:
-            row = info.loc[node]
-            for key in ("actor", "actor_type", "country", "n_docs", "n_mentions", "langs"):
-                if key in row.index:
-                    attrs[key] = _graphml_value(row[key])
-        graph.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
-    for row in cooc.itertuples(index=False):
-        attrs = {k: _graphml_value(getattr(row, k)) for k in COOCCURRENCE_COLUMNS[2:] if hasattr(row, k)}
-        graph.add_edge(row.source, row.target, **{k: v for k, v in attrs.items() if v is not None})
+    info = actors.drop_duplicates("actor_id") if "actor_id" in actors.columns else pd.DataFrame({"actor_id": []})
+    node_keys = [k for k in ("actor", "actor_type", "country", "n_docs", "n_mentions", "langs") if k in info.columns]
+    attributes = dict(zip(info["actor_id"].tolist(), _records(info, node_keys)))
+    sources, targets = cooc["source"].tolist(), cooc["target"].tolist()
+    for node in sorted(set(sources) | set(targets) | set(attributes)):
+        graph.add_node(node, **attributes.get(node, {}))
+    edge_keys = [k for k in COOCCURRENCE_COLUMNS[2:] if k in cooc.columns]
+    graph.add_edges_from(zip(sources, targets, _records(cooc, edge_keys)))
     return graph
+
+
+def _records(frame: pd.DataFrame, keys: list[str]) -> list[dict]:
+    """One dict per row of ``frame[keys]`` with GraphML values, missing values left out."""
+    columns = [_graphml_values(frame[k]) for k in keys]
+    return [dict(zip(keys, values)) if None not in values else {k: v for k, v in zip(keys, values) if v is not None}
+            for values in zip(*columns)]
+
+
+def _graphml_values(column: pd.Series) -> list:
+    """``_graphml_value`` of each value, without a call per value for numeric columns."""
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else None  # not for nullable extension types
+    if kind in ("i", "u"):
+        return column.tolist()
+    if kind == "f":
+        return [None if v != v else v for v in column.tolist()]  # NaN is the only value unequal to itself
+    return [_graphml_value(v) for v in column.tolist()]
 
 
 def _graphml_value(value):
@@ -189,7 +228,92 @@ def _graphml_value(value):
 
 
 def write_graphml(graph: nx.Graph, path: Path) -> Path:
-    """Write ``graph`` as GraphML atomically (a crash never leaves a truncated file)."""
+    """Write ``graph`` as GraphML atomically (a crash never leaves a truncated file).
+
+    The bytes are those of ``networkx.write_graphml``; an undirected graph of text and number
+    attributes is serialised here directly (several times faster), anything else by networkx.
+    """
+    text = _graphml_text(graph)
     with atomic_path(Path(path)) as tmp:
-        nx.write_graphml(graph, tmp)
+        if text is None:
+            nx.write_graphml(graph, tmp)
+        else:
+            tmp.write_bytes(text.encode("utf-8"))
     return Path(path)
+
+
+# GraphML types of attribute values, as networkx names them
+_GRAPHML_TYPES: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean"}
+# Characters lxml refuses or writes as character references: such graphs are left to networkx.
+_XML_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_GRAPHML_HEADER = (
+    "<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">"
+)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    return _escape_text(text).replace('"', "&quot;")
+
+
+def _graphml_text(graph: nx.Graph) -> str | None:
+    """The GraphML document networkx (with lxml) writes for ``graph``, or None when the graph has
+    something this writer does not reproduce (direction, parallel edges, graph attributes, other
+    value types, empty texts, control characters)."""
+    if type(graph) is not nx.Graph or graph.graph or not graph.number_of_nodes():
+        return None
+    keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id, in order of first use
+    declared: list[str] = []
+    prefixes: dict[tuple, str | None] = {}  # (name, value type, scope) -> opening data tag
+    body: list[str] = ['<graph edgedefault="undirected">']
+
+    def prefix(name, value, scope: str) -> str | None:
+        kind, name = _GRAPHML_TYPES.get(type(value)), str(name)
+        if kind is None or not name or _XML_SPECIAL.search(name):
+            return None
+        key = keys.get((name, kind, scope))
+        if key is None:
+            key = keys[name, kind, scope] = f"d{len(keys)}"
+            declared.append(f'<key id="{key}" for="{scope}" attr.name="{_escape_attribute(name)}" '
+                            f'attr.type="{kind}"/>\n')
+        return f'  <data key="{key}">'
+
+    def data(scope: str, attributes: dict) -> str | None:
+        parts = []
+        for name, value in attributes.items():
+            signature = (name, type(value), scope)
+            opening = prefixes.get(signature)
+            if opening is None:
+                opening = prefixes[signature] = prefix(name, value, scope)
+                if opening is None:
+                    return None
+            if type(value) is str:
+                if not value or _XML_SPECIAL.search(value):
+                    return None
+                value = _escape_text(value)
+            parts.append(f"{opening}{value}</data>\n")
+        return "".join(parts)
+
+    def node_id(node) -> str | None:
+        name = str(node)
+        return None if _XML_SPECIAL.search(name) else _escape_attribute(name)
+
+    for node, attributes in graph.nodes(data=True):
+        name, inner = node_id(node), data("node", attributes)
+        if name is None or inner is None:
+            return None
+        body.append(f'<node id="{name}">\n{inner}</node>\n' if inner else f'<node id="{name}"/>\n')
+    ids = {node: node_id(node) for node in graph}
+    for u, v, attributes in graph.edges(data=True):
+        inner = data("edge", attributes)
+        if inner is None:
+            return None
+        head = f'<edge source="{ids[u]}" target="{ids[v]}"'
+        body.append(f"{head}>\n{inner}</edge>\n" if inner else f"{head}/>\n")
+    body.append("</graph></graphml>")
+    return _GRAPHML_HEADER + "".join(reversed(declared)) + "".join(body)

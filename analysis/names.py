@@ -82,10 +82,12 @@ def romanise(name: str) -> set[str]:
     return {f[:1].upper() + f[1:] for f in forms if f}
 
 
+_TRANSLITERATION = str.maketrans({**_BASE, "й": "i", "ы": "y", "ю": "iu", "я": "ia", "х": "kh"})
+
+
 def transliterate(text: str) -> str:
     """ASCII form of a name in any Latin or Cyrillic script ("Сергей Кургинян" -> "sergei kurginian")."""
-    table = {**_BASE, "й": "i", "ы": "y", "ю": "iu", "я": "ia", "х": "kh"}
-    text = "".join(table.get(ch, ch) for ch in text.lower())
+    text = text.lower().translate(_TRANSLITERATION)
     text = text.replace("ł", "l").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 

@@ -431,6 +431,40 @@ def test_summarise_actors_counts_duplicate_groups_once(small_kb):
     assert table.iloc[0]["actor_id"] == "vladimir-putin"
 
 
+def test_extract_mentions_returns_sentence_counts(small_kb):
+    docs = _documents([
+        ("b", "Путин и Зеленский. Зеленского спросили.", "ru", None, None),
+        ("a", "The Russian president met Blinken.\n\nLater Putin said. Nobody else.", "en", "2022-02-01", None),
+        ("c", "No names at all.", "en", None, None),
+        ("d", "Blinken. Said it.", "", None, None),  # an empty language code is left for cooccurrence to count
+    ])
+    mentions, unresolved, counts = extract_mentions(docs, kb=small_kb, return_unresolved=True,
+                                                    return_sentence_counts=True)
+    assert counts.values.tolist() == [["a", 3], ["b", 2], ["c", 1]]
+    alone, alone_unresolved = extract_mentions(docs, kb=small_kb, return_unresolved=True)
+    pd.testing.assert_frame_equal(mentions, alone)
+    pd.testing.assert_frame_equal(unresolved, alone_unresolved)
+    only_mentions, counts_again = extract_mentions(docs, kb=small_kb, return_sentence_counts=True)
+    pd.testing.assert_frame_equal(only_mentions, alone)
+    pd.testing.assert_frame_equal(counts_again, counts)
+
+
+def test_summarise_actors_reads_the_first_copy_when_the_original_is_absent(small_kb):
+    docs = _documents([
+        ("c1", "…", "en", None, "gone"), ("c2", "…", "ru", None, "gone"),  # copies of a document not in the table
+        ("d", "…", "de", None, None), ("e", "…", "en", None, "d"),
+    ])
+    rows = [("c2", "vladimir-putin")] * 2 + [("c1", "vladimir-putin"), ("e", "vladimir-putin")] \
+        + [("e", "antony-blinken")] * 3 + [("d", "antony-blinken")]
+    mentions = pd.DataFrame(rows, columns=["doc_id", "actor_id"]).assign(actor="name", actor_type="person")
+    table = summarise_actors(mentions, docs, kb=small_kb)
+    # Putin: groups "gone" and "d"; counted are c1 (the first copy of "gone") and d (the original, no Putin)
+    assert table[["actor_id", "n_docs", "n_mentions"]].values.tolist() == [
+        ["vladimir-putin", 2, 1], ["antony-blinken", 1, 1]]
+    assert table["langs"].tolist() == [["en", "ru"], ["de", "en"]]
+    assert table["country"].tolist() == ["RU", "US"] and table["in_kb"].all()
+
+
 def test_discover_candidates_groups_case_forms(small_kb):
     docs = _documents([
         ("1", "Политолог Сергей Кургинян заявил, что Путин прав.", "ru", None, None),

@@ -1,6 +1,7 @@
 """Co-occurrence counts, association scores, ego networks and GraphML export."""
 from __future__ import annotations
 
+import io
 import math
 
 import networkx as nx
@@ -75,6 +76,19 @@ def test_min_count_and_validation(corpus):
     assert cooccurrence(mentions.iloc[:0], docs).empty
 
 
+def test_sentence_counts_given_are_used(corpus):
+    docs, mentions = corpus
+    counted = pd.DataFrame({"doc_id": ["d1", "d2", "d3", "d4"], "n_sentences": [2, 2, 1, 1]})
+    pd.testing.assert_frame_equal(cooccurrence(mentions, docs, sentence_counts=counted), cooccurrence(mentions, docs))
+    # d4 is split here when its count is missing; ten more sentences in d1 change the sentence scores
+    partial = cooccurrence(mentions, docs, sentence_counts=counted.iloc[:3])
+    pd.testing.assert_frame_equal(partial, cooccurrence(mentions, docs))
+    doubled = cooccurrence(mentions, docs, sentence_counts=counted.assign(n_sentences=[12, 2, 1, 1]))
+    assert (doubled["npmi_sentence"] != cooccurrence(mentions, docs)["npmi_sentence"]).any()
+    with pytest.raises(ValueError, match="sentence_counts"):
+        cooccurrence(mentions, docs, sentence_counts=counted.rename(columns={"n_sentences": "n"}))
+
+
 def test_ego_network():
     cooc = pd.DataFrame({"source": ["a", "b", "c", "x"], "target": ["b", "c", "d", "y"], "n_docs": [3, 2, 1, 5]})
     assert set(map(tuple, ego_network(cooc, "a")[["source", "target"]].to_numpy())) == {("a", "b")}
@@ -102,6 +116,56 @@ def test_graph_and_graphml_roundtrip(corpus, tmp_path):
     assert back.edges["a", "b"]["n_sentences"] == 1
     assert "country" not in back.nodes["b"]
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["g.graphml"]
+
+
+def _networkx_graphml(graph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer)
+    return buffer.getvalue()
+
+
+def test_graphml_bytes_are_those_of_networkx(tmp_path):
+    graph = nx.Graph()
+    graph.add_node("x-o-brien", actor="Conan O'Brien & <Co> \"Ltd\"", n_docs=3, langs="en; fr")
+    graph.add_node("vladimir-putin", actor="Владимир Путин", actor_type="person", country="RU", n_mentions=7)
+    graph.add_node("a&b<c>", flag=True)
+    graph.add_node(42)
+    graph.add_edge("x-o-brien", "vladimir-putin", n_docs=2, npmi=-0.125, llr=1e-300, share=float("inf"))
+    graph.add_edge("vladimir-putin", 42)
+    graph.add_edge("a&b<c>", "x-o-brien", n_docs=1, npmi=1.0, note="ça & là")
+    path = write_graphml(graph, tmp_path / "g.graphml")
+    assert path.read_bytes() == _networkx_graphml(graph)
+    assert nx.read_graphml(path).nodes["x-o-brien"]["actor"] == "Conan O'Brien & <Co> \"Ltd\""
+
+
+@pytest.mark.parametrize("make", [
+    lambda: nx.DiGraph([("a", "b")]),  # direction
+    lambda: nx.Graph([("a", "b", {"note": "tab\there"})]),  # a character lxml writes as a reference
+    lambda: nx.Graph([("a", "b", {"note": ""})]),  # an empty text
+    lambda: nx.Graph(name="graph attributes"),
+    nx.Graph,  # no nodes
+])
+def test_graphml_of_other_graphs_is_written_by_networkx(make, tmp_path):
+    assert write_graphml(make(), tmp_path / "g.graphml").read_bytes() == _networkx_graphml(make())
+
+
+def test_copies_without_their_original_and_unknown_documents():
+    # "gone" is not in the table: its copies form a group whose first copy (c1) stands for it
+    docs = _docs([
+        ("c1", "A and B. C.", "en", "gone"),
+        ("c2", "A and B. C.", "en", "gone"),
+        ("d", "A. B and C.", "en", ""),
+    ])
+    mentions = _mentions([
+        ("c1", "a", 0), ("c1", "b", 0), ("c1", "c", 1),
+        ("c2", "a", 0), ("c2", "c", 0),  # a copy's own sentence numbers are not read
+        ("d", "a", 0), ("d", "b", 1), ("d", "c", 1),
+        ("elsewhere", "a", 0), ("elsewhere", "b", 0),  # not in documents: ignored
+    ])
+    rows = {(r.source, r.target): (r.n_docs, r.n_sentences) for r in cooccurrence(mentions, docs).itertuples()}
+    assert rows == {("a", "b"): (2, 1), ("a", "c"): (2, 0), ("b", "c"): (2, 1)}
+    with pytest.raises(ValueError, match="repeated doc_id"):
+        cooccurrence(mentions, pd.concat([docs, docs]))
 
 
 def test_plots_return_figures_with_readable_labels(corpus):
