@@ -1718,7 +1718,8 @@ def discover_candidates(
         names = [r for r in items if r.method == "discovered"] or items
         variants_by_lang: dict[str, set[str]] = defaultdict(set)
         for r in names:
-            variants_by_lang[langs.get(r.doc_id) or "und"].add(r.surface)
+            lang = langs.get(r.doc_id)
+            variants_by_lang[lang if isinstance(lang, str) and lang else "und"].add(r.surface)
         first = names[0]
         text = texts.get(first.doc_id) or ""
         before = _TOKEN_RE.findall(text[max(0, first.start - 30):first.start])

@@ -160,11 +160,11 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
 
     documents = inputs["documents"]
     kb = load_kb()
-    mentions, unresolved = extract_mentions(documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"],
-                                            unlisted_persons=params["unlisted_persons"],
-                                            progress=params["progress"], return_unresolved=True)
+    mentions, unresolved, sentence_counts = extract_mentions(
+        documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"], unlisted_persons=params["unlisted_persons"],
+        progress=params["progress"], return_unresolved=True, return_sentence_counts=True)
     actors = summarise_actors(mentions, documents)
-    cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"])
+    cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"], sentence_counts=sentence_counts)
     write_graphml(to_graph(cooc, actors), config.tables_dir(out_dir) / "cooccurrence.graphml")
     return {"mentions": mentions, "actors": actors, "cooccurrence": cooc, "unresolved_roles": unresolved,
             "actor_candidates": discover_candidates(documents, mentions, kb=kb)}

@@ -841,3 +841,14 @@ def test_surname_alone_after_a_title_when_it_recurs(matcher):
     # once only, or a capitalised genitive after a Polish title: no person
     assert persons(matcher, "Il ministro Rossi ha parlato.", "it") == []
     assert persons(matcher, "Minister Zdrowia powiedział. Minister Zdrowia dodał.", "pl") == []
+
+
+def test_discover_candidates_with_a_document_of_unknown_language(small_kb):
+    docs = _documents([
+        ("1", "Senator Joe Smithers met the press.", "en", None, None),
+        ("2", "Senator Joe Smithers left early.", "en", None, None),
+    ])
+    mentions = extract_mentions(docs, kb=small_kb)
+    docs.loc[docs["doc_id"] == "2", "lang"] = None
+    table = discover_candidates(docs, mentions, min_count=2)
+    assert list(table["candidate"]) == ["Joe Smithers"] and list(table.iloc[0]["langs"]) == ["en"]
