@@ -17,6 +17,8 @@ import pyarrow.parquet as pq
 # gone; the system allocator hands it back, so a stage's peak is not raised by reading its inputs.
 pa.set_memory_pool(pa.system_memory_pool())
 
+PARQUET_ROWS_PER_WRITE = 10_000
+
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
@@ -66,9 +68,15 @@ def write_parquet(df: pd.DataFrame, target: Path) -> Path:
     The pandas index is dropped and no creation timestamp or library version that
     changes between runs is embedded beyond pyarrow's fixed ``created_by``.
     """
-    table = pa.Table.from_pandas(df.reset_index(drop=True), preserve_index=False)
+    frame = df.reset_index(drop=True)
+    # Converted and written a slice at a time under one schema (inferred from the whole frame):
+    # a corpus-sized table never exists twice in memory, as Python objects and as Arrow buffers.
+    schema = pa.Schema.from_pandas(frame, preserve_index=False)
     with atomic_path(target) as tmp:
-        pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+        with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as writer:
+            for start in range(0, max(len(frame), 1), PARQUET_ROWS_PER_WRITE):
+                part = frame.iloc[start:start + PARQUET_ROWS_PER_WRITE]
+                writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
     return Path(target)
 
 

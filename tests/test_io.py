@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis import io
+from analysis.topics import as_dict
 
 
 def test_parquet_is_byte_identical_for_identical_frames(tmp_path):
@@ -31,3 +32,21 @@ def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_parquet_written_in_slices_keeps_one_schema(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "PARQUET_ROWS_PER_WRITE", 3)
+    frame = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(8)],
+        "note": [None] * 4 + ["a", None, "b", "c"],  # all missing in the first slice
+        "words": [["x"], [], ["y", "z"], ["x"], [], ["w"], ["v"], []],
+        "terms": [{"en": ["gas"]}] * 4 + [{"it": ["gas"]}] * 4,
+        "n": range(8),
+    })
+    path = io.write_parquet(frame, tmp_path / "t.parquet")
+    back = io.read_parquet(path)
+    assert back["note"].fillna("-").tolist()[4:] == ["a", "-", "b", "c"] and back["note"].isna().sum() == 5
+    assert [list(w) for w in back["words"]] == frame["words"].tolist()
+    assert as_dict(back["terms"].iloc[5]) == {"it": ["gas"]} and as_dict(back["terms"].iloc[0]) == {"en": ["gas"]}
+    assert back["n"].tolist() == list(range(8))
+    assert path.read_bytes() == io.write_parquet(frame, tmp_path / "u.parquet").read_bytes()
