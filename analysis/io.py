@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 # gone; the system allocator hands it back, so a stage's peak is not raised by reading its inputs.
 pa.set_memory_pool(pa.system_memory_pool())
 
-PARQUET_ROWS_PER_WRITE = 10_000
+PARQUET_ROWS_PER_WRITE = 5_000
 
 
 @contextmanager
