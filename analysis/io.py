@@ -90,7 +90,6 @@ def remove_stale_temporaries(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-
 def text_values(values: pd.Series, *, max_chars: int | None = None) -> list[str]:
     """Values as a list of strings ("" when missing), cut to ``max_chars`` characters if given.
 
@@ -98,10 +97,11 @@ def text_values(values: pd.Series, *, max_chars: int | None = None) -> list[str]
     is applied in Arrow first, so ``text_values(documents["text"], max_chars=2000)`` never holds
     the full texts. (``fillna("").astype(str)`` would make a Python copy of every text.)
     """
-    if max_chars is not None and pd.api.types.is_string_dtype(values.dtype):
+    cut_in_arrow = max_chars is not None and isinstance(values.dtype, pd.StringDtype)
+    if cut_in_arrow:
         values = values.str.slice(0, max_chars)
     texts = [value if isinstance(value, str) else "" if pd.isna(value) else str(value) for value in values.tolist()]
-    return texts if max_chars is None else [text[:max_chars] for text in texts]
+    return texts if max_chars is None or cut_in_arrow else [text[:max_chars] for text in texts]
 
 
 def iter_texts(values: pd.Series, positions: Sequence[int], *, max_chars: int | None = None,

@@ -50,3 +50,10 @@ def test_parquet_written_in_slices_keeps_one_schema(tmp_path, monkeypatch):
     assert as_dict(back["terms"].iloc[5]) == {"it": ["gas"]} and as_dict(back["terms"].iloc[0]) == {"en": ["gas"]}
     assert back["n"].tolist() == list(range(8))
     assert path.read_bytes() == io.write_parquet(frame, tmp_path / "u.parquet").read_bytes()
+
+
+def test_text_values_cut_and_fill_in_any_column_type():
+    for column in (pd.Series(["abcdef", None, "xy"], dtype="str"), pd.Series(["abcdef", None, 7], dtype=object)):
+        assert io.text_values(column) == ["abcdef", "", "xy" if column.dtype != object else "7"]
+        assert io.text_values(column, max_chars=3) == ["abc", "", "xy" if column.dtype != object else "7"]
+    assert list(io.iter_texts(pd.Series(["a", "b", "c", "d"]), [3, 0, 2], chunk_size=2)) == ["d", "a", "c"]
