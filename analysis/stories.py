@@ -4,7 +4,8 @@ A story is tighter than a topic: a translation and its original, or two agencies
 of one phone call. Two documents are linked when
   * their embeddings (language offsets removed, see ``topics.centre_languages``) have cosine
     similarity >= ``threshold``, and each is among the other's ``n_neighbors`` nearest
-    neighbours (mutual nearest neighbours: a hub article cannot collect a whole topic),
+    neighbours dated within ``max_days`` of it or undated (mutual nearest neighbours: a hub
+    article cannot collect a whole topic),
   * their dates, when both are known, are at most ``max_days`` apart,
   * they share at least one actor, when ``mentions`` is given and both documents name actors.
 Links are merged strongest first, and two groups merge only if their *average* pairwise
@@ -14,9 +15,10 @@ so stories do not grow by chaining. On the SemEval dev corpus the translations s
 hence the default threshold of 0.8.
 
 Nearest neighbours are searched block by block, so memory grows linearly with the number
-of documents (no N x N matrix). A dated document is compared only with documents dated
-within ``max_days`` of its block and with undated ones, so time grows about linearly on dated
-corpora; undated corpora cost N x N dot products (blocked).
+of documents (no N x N matrix). A block of dated documents is compared only with documents
+dated within ``max_days`` of the block and with undated ones, so time grows about linearly on
+dated corpora; undated corpora cost N x N dot products (blocked). Each document's neighbours are
+then taken within its own date window, so the result does not depend on the blocking.
 """
 from __future__ import annotations
 
