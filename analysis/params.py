@@ -99,6 +99,8 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("contact_date_window_days", 3, "reports of one contact this many days apart are merged", int,
                   _at_least(0)),
         Parameter("threads", 0, "CPU threads for embeddings; 0 means all cores", int, _at_least(0)),
+        Parameter("processes", 0, "processes for per-document work in ingest, actors and timeline; 0 means all cores",
+                  int, _at_least(0)),
         Parameter("progress", True, "show progress bars", bool),
     ]
 }

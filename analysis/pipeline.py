@@ -14,22 +14,26 @@ from typing import Any
 import pandas as pd
 
 from analysis import config, io
+from analysis.engines import local_processes
 from analysis.errors import InputError, ParameterError
 from analysis.params import parse_languages, resolve_corpus, resolve_out_dir, validate
 
 COMMON_PARAMS = ("corpus", "out_dir", "progress")
 STAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "ingest": COMMON_PARAMS + ("languages", "min_words", "near_duplicate_threshold", "boilerplate_min_docs"),
+    "ingest": COMMON_PARAMS + ("languages", "min_words", "near_duplicate_threshold", "boilerplate_min_docs", "processes"),
     "topics": COMMON_PARAMS + ("embedding_model", "embedding_max_chars", "n_topics", "topic_backend", "story_threshold", "random_state",
                                "threads", "top_n"),
-    "actors": COMMON_PARAMS + ("fuzzy_threshold", "unlisted_persons", "min_cooccurrence", "focus_actor", "top_n"),
-    "timeline": COMMON_PARAMS + ("contact_date_window_days", "date_from", "date_to", "top_n"),
+    "actors": COMMON_PARAMS + ("fuzzy_threshold", "unlisted_persons", "min_cooccurrence", "focus_actor", "top_n",
+                               "processes"),
+    "timeline": COMMON_PARAMS + ("contact_date_window_days", "date_from", "date_to", "top_n", "processes"),
 }
 STAGES = tuple(STAGE_PARAMS)
 NOTEBOOKS = {"ingest": "01-ingest.ipynb", "topics": "02-topics.ipynb", "actors": "03-actors.ipynb",
              "timeline": "04-timeline.ipynb"}
 STAGE_INPUTS = {"ingest": (), "topics": ("documents",), "actors": ("documents",),
                 "timeline": ("documents", "mentions")}
+STAGE_PROCESS_MODULES = {"ingest": ("analysis.ingest", "analysis.dates"), "topics": (), "actors": ("analysis.actors",),
+                         "timeline": ("analysis.contacts", "analysis.quotes")}  # per-document work on `processes`
 STATS_FILE = "stage_stats.json"
 
 
@@ -97,7 +101,8 @@ def run_stage(stage: str, params: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
     io.remove_stale_temporaries(config.tables_dir(out_dir))
     inputs = read_tables(out_dir, *STAGE_INPUTS[stage])
     started = time.perf_counter()
-    tables = _STAGE_FUNCTIONS[stage](inputs, params, out_dir)
+    with local_processes(params.get("processes", 1), modules=STAGE_PROCESS_MODULES[stage]):
+        tables = _STAGE_FUNCTIONS[stage](inputs, params, out_dir)
     write_tables(out_dir, tables)
     seconds = time.perf_counter() - started
     _record_stats(out_dir, stage, seconds, {name: len(frame) for name, frame in tables.items()})
@@ -172,13 +177,13 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
 
 def _timeline(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Path) -> dict[str, pd.DataFrame]:
     from analysis.contacts import extract_contacts
+    from analysis.kb import load_kb
     from analysis.quotes import extract_quotes
 
     documents, mentions = inputs["documents"], inputs["mentions"]
     contacts = extract_contacts(documents, mentions, date_window_days=params["contact_date_window_days"],
-                                infer_dates=False,
-                                progress=params["progress"])
-    quotes = extract_quotes(documents, mentions)
+                                infer_dates=False, kb=load_kb(), progress=params["progress"])
+    quotes = extract_quotes(documents, mentions, progress=params["progress"])
     for name, frame in (("contacts", contacts), ("quotes", quotes)):
         csv_path = config.tables_dir(out_dir) / f"{name}.csv"
         with io.atomic_path(csv_path) as tmp:

@@ -12,6 +12,7 @@ import pytest
 
 from analysis import config, engines
 from analysis.engines import _combine, partition_bounds, partitioned, run_tables_dask
+from analysis.pipeline import run_stage
 
 
 @pytest.mark.parametrize("n, workers, max_docs", [(1, 2, 5000), (5, 2, 5000), (17, 3, 5000), (12_001, 2, 5000),
@@ -112,3 +113,80 @@ def test_dask_engine_gives_the_same_tables_on_a_1k_synthetic_corpus(semeval_dir,
     pandas_tables, dask_tables = _run_both(corpus, tmp_path)
     assert len(pd.read_parquet(pandas_tables / "documents.parquet")) > 900
     _assert_same_tables(pandas_tables, dask_tables)
+
+
+# ---------------------------------------------------------------- local processes (pandas engine)
+
+
+def test_processes_give_the_same_tables_as_one_process(seeds_dir, tmp_path, monkeypatch):
+    # Partitions of at most two documents, so the five seeds are cut into several forked tasks.
+    monkeypatch.setattr(engines, "MIN_DOCS_FOR_PROCESSES", 1)
+    monkeypatch.setattr(engines, "LOCAL_PARTITION_DOCS", 2)
+    if not engines.can_fork():
+        pytest.skip("fork is not available on this platform")
+    folders = {}
+    for processes in (1, 2):
+        out = tmp_path / f"processes-{processes}"
+        params = {"corpus": str(seeds_dir), "out_dir": str(out), "progress": False, "processes": processes}
+        for stage in ("ingest", "actors", "timeline"):
+            run_stage(stage, params)
+        folders[processes] = config.tables_dir(out)
+    _assert_same_tables(folders[1], folders[2])
+
+
+def test_forked_parts_get_the_mentions_of_their_own_documents(monkeypatch):
+    monkeypatch.setattr(engines, "MIN_DOCS_FOR_PROCESSES", 1)
+    monkeypatch.setattr(engines, "LOCAL_PARTITION_DOCS", 1)
+    if not engines.can_fork():
+        pytest.skip("fork is not available on this platform")
+    seen = []
+
+    def mentions_per_part(documents, mentions, *, progress=False):
+        seen.append(progress)
+        return pd.DataFrame({"doc_id": documents["doc_id"].tolist(),
+                             "mentioned": [sorted(mentions.loc[mentions["doc_id"] == d, "actor"]) for d in documents["doc_id"]],
+                             "rows": [len(mentions)] * len(documents)})
+
+    point = engines._SplitPoint("analysis.quotes", "extract_quotes", "doc_id", with_mentions=True,
+                                worker_kwargs=(("progress", False),))
+    forked = engines._forked_function(point, mentions_per_part, processes=2)
+    documents = pd.DataFrame({"doc_id": ["c", "a", "b"]})
+    # unsorted, with a document that is not in the documents table and one document without mentions
+    mentions = pd.DataFrame({"doc_id": ["b", "z", "a", "b", "a"], "actor": ["B2", "Z", "A1", "B1", "A2"]})
+    result = forked(documents, mentions, progress=True)
+    assert result["doc_id"].tolist() == ["a", "b", "c"]
+    assert result["mentioned"].tolist() == [["A1", "A2"], ["B1", "B2"], []]
+    assert result["rows"].tolist() == [2, 2, 0]  # each part saw only its own document's mentions
+    assert not seen  # it ran in the forked children only (their appends never reach this process)
+
+
+def test_local_processes_restores_the_functions_and_is_a_no_op_for_one_process():
+    from analysis import actors, contacts, dates, quotes
+
+    before = (actors.extract_mentions, contacts.extract_contact_reports, quotes.extract_quotes,
+              dates.infer_document_dates)
+    with engines.local_processes(1):
+        assert actors.extract_mentions is before[0]
+    with pytest.raises(RuntimeError):
+        with engines.local_processes(2):
+            assert actors.extract_mentions is not before[0] or not engines.can_fork()
+            raise RuntimeError("boom")
+    assert (actors.extract_mentions, contacts.extract_contact_reports, quotes.extract_quotes,
+            dates.infer_document_dates) == before
+    with pytest.raises(ValueError, match="processes"):
+        engines.resolve_processes(-1)
+    assert engines.resolve_processes(3) == 3 and engines.resolve_processes(0) >= 1
+
+
+def test_a_split_function_called_inside_a_worker_runs_in_that_worker(monkeypatch):
+    monkeypatch.setattr(engines, "MIN_DOCS_FOR_PROCESSES", 1)
+    monkeypatch.setattr(engines, "LOCAL_PARTITION_DOCS", 1)
+    if not engines.can_fork():
+        pytest.skip("fork is not available on this platform")
+    point = engines._SplitPoint("analysis.dates", "infer_document_dates", "rows")
+    inner = engines._forked_function(point, lambda rows: rows.assign(inner=os.getpid()), processes=2)
+    outer = engines._forked_function(point, lambda rows: inner(rows).assign(outer=os.getpid()), processes=2)
+    result = outer(pd.DataFrame({"x": [3, 1, 2, 0]}, index=[7, 5, 6, 4]))
+    assert result["x"].tolist() == [3, 1, 2, 0] and result.index.tolist() == [7, 5, 6, 4]
+    assert (result["inner"] == result["outer"]).all()
+    assert os.getpid() not in set(result["outer"])
