@@ -40,6 +40,7 @@ DOCUMENT_COLUMNS = [
     "paragraph_langs", "encoding", "truncated",
 ]
 REPORT_COLUMNS = ["path", "status", "reason", "doc_id", "bytes"]
+CLEANING_CHUNK = 2_000
 
 
 @dataclass
@@ -101,10 +102,10 @@ def _prepare(item: RawDocument) -> _Document | str:
     return doc
 
 
-def prepare_items(items: list[RawDocument], *, progress: bool = False) -> list[_Document | str]:
+def prepare_items(items: list[RawDocument]) -> list[_Document | str]:
     """Clean each read item; an item that is unreadable or cannot be processed gives the reason it is skipped."""
     prepared: list[_Document | str] = []
-    for item in tqdm(items, desc="cleaning", disable=not progress, unit="item"):
+    for item in items:
         if item.status != "ok":
             prepared.append(item.reason)
             continue
@@ -205,7 +206,11 @@ def ingest(
 
     outcome: dict[int, tuple[str, str | None]] = {}
     docs: list[_Document] = []
-    for index, (item, prepared) in enumerate(zip(items, prepare_items(items, progress=progress))):
+    # Chunk by chunk, so that raw texts are freed while later chunks are cleaned (in parallel, with processes).
+    chunks = (prepare_items(items[start:start + CLEANING_CHUNK]) for start in range(0, len(items), CLEANING_CHUNK))
+    cleaned = tqdm((prepared for chunk in chunks for prepared in chunk), total=len(items), desc="cleaning",
+                   disable=not progress, unit="item")
+    for index, (item, prepared) in enumerate(zip(items, cleaned)):
         item.text = None  # the raw text is not needed again; on large corpora it is a copy of the whole corpus
         if not isinstance(prepared, _Document):
             outcome[index] = ("skipped", prepared)
