@@ -25,6 +25,7 @@ text of the ingested documents for every other step.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import importlib
 import importlib.util
@@ -400,11 +401,20 @@ def run_child(job_path: str, result_path: str) -> int:
 
     job = json.loads(Path(job_path).read_text(encoding="utf-8"))
     timers: dict[str, dict[str, float]] = {}
-    if job["kind"] == "stage":
-        _install_timers(SUBSTEPS[job["stage"]], timers)
-    started = time.perf_counter()
-    result = _JOBS[job["kind"]](job)
-    seconds = time.perf_counter() - started
+    with contextlib.ExitStack() as stack:
+        if job["kind"] == "stage":
+            from analysis.engines import local_processes
+            from analysis.pipeline import STAGE_PROCESS_MODULES
+
+            _install_timers(SUBSTEPS[job["stage"]], timers)
+            stack.enter_context(local_processes(job["params"].get("processes", 1),
+                                                modules=STAGE_PROCESS_MODULES[job["stage"]]))
+            # Timed again around the functions that now run on worker processes (whose own
+            # timers never report back); nested timers of one function count once.
+            _install_timers(SUBSTEPS[job["stage"]], timers)
+        started = time.perf_counter()
+        result = _JOBS[job["kind"]](job)
+        seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)  # CPU time only: see _own_peak_mb for memory
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     io.write_json({
@@ -448,17 +458,15 @@ def _install_timers(targets: Sequence[str], timers: dict[str, dict[str, float]])
 
 
 def _timed(function, record: dict[str, float]):
-    depth = [0]
-
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        depth[0] += 1
+        record["depth"] = record.get("depth", 0) + 1
         started = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
-            depth[0] -= 1
-            if depth[0] == 0:
+            record["depth"] -= 1
+            if record["depth"] == 0:
                 record["seconds"] += time.perf_counter() - started
                 record["calls"] += 1
 
