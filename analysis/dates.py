@@ -437,31 +437,47 @@ def infer_document_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATE
     mentions ("since 2014") are too weak and are ignored. Dates already set (metadata or an
     inline header) are never changed; unknown stays NaT/None.
     """
-    missing = [c for c in ("text", "lang", "date") if c not in documents.columns]
-    if missing:
-        raise ValueError(f"documents is missing column(s) {missing}; expected the documents table")
+    _check_documents(documents)
     out = documents.copy()
     out["date"] = pd.to_datetime(out["date"])
     for column in ("date_precision", "date_source"):
         if column not in out.columns:
             out[column] = None
         out[column] = out[column].astype(object)
-    titles = out["title"] if "title" in out.columns else pd.Series("", index=out.index)
-    undated = out["date"].isna().to_numpy()
-    rows = zip(np.flatnonzero(undated), titles.to_numpy()[undated], out["text"].to_numpy()[undated],
-               out["lang"].to_numpy()[undated])
-    positions, found_dates, precisions = [], [], []
+    found = text_dates(out, dateline_chars=dateline_chars)
+    positions = np.flatnonzero(found["date"].notna().to_numpy())
+    if len(positions):  # one assignment per column: row-by-row assignment cost more than finding the dates
+        out.iloc[positions, out.columns.get_loc("date")] = found["date"].to_numpy()[positions]
+        out.iloc[positions, out.columns.get_loc("date_precision")] = found["date_precision"].to_numpy()[positions]
+        out.iloc[positions, out.columns.get_loc("date_source")] = "text"
+    return out
+
+
+def text_dates(documents: pd.DataFrame, *, dateline_chars: int = _DATELINE_CHARS) -> pd.DataFrame:
+    """For each document without a date, the date its title and text give (rule of :func:`infer_document_dates`).
+
+    Columns ``date`` and ``date_precision``, indexed like ``documents``; missing where the
+    document has a date already or the text gives none.
+    """
+    _check_documents(documents)
+    titles = documents["title"] if "title" in documents.columns else pd.Series("", index=documents.index)
+    undated = pd.isna(documents["date"]).to_numpy()
+    dates = np.full(len(documents), np.datetime64("NaT"), dtype="datetime64[ns]")
+    precisions = np.full(len(documents), None, dtype=object)
+    rows = zip(np.flatnonzero(undated), titles.to_numpy()[undated], documents["text"].to_numpy()[undated],
+               documents["lang"].to_numpy()[undated])
     for position, title, text, lang in rows:
         found = _date_from_text(str(title or ""), str(text or ""), str(lang or ""), dateline_chars)
         if found is not None:
-            positions.append(position)
-            found_dates.append(found[0])
-            precisions.append(found[1])
-    if positions:  # one assignment per column: row-by-row assignment cost more than finding the dates
-        out.iloc[positions, out.columns.get_loc("date")] = found_dates
-        out.iloc[positions, out.columns.get_loc("date_precision")] = precisions
-        out.iloc[positions, out.columns.get_loc("date_source")] = "text"
-    return out
+            dates[position] = found[0].to_datetime64()
+            precisions[position] = found[1]
+    return pd.DataFrame({"date": dates, "date_precision": precisions}, index=documents.index)
+
+
+def _check_documents(documents: pd.DataFrame) -> None:
+    missing = [c for c in ("text", "lang", "date") if c not in documents.columns]
+    if missing:
+        raise ValueError(f"documents is missing column(s) {missing}; expected the documents table")
 
 
 def _date_from_text(title: str, text: str, lang: str, dateline_chars: int) -> tuple[pd.Timestamp, str] | None:

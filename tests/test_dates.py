@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.dates import find_dates, infer_document_dates
+from analysis.dates import find_dates, infer_document_dates, text_dates
 
 MONDAY = pd.Timestamp("2025-04-28")  # a Monday
 
@@ -105,3 +105,19 @@ def test_document_dates_land_on_their_rows_whatever_the_index():
     assert (dated.loc["a", "date"], dated.loc["a", "date_precision"], dated.loc["a", "date_source"]) == (
         pd.Timestamp("2022-03-03"), "day", "text")
     assert dated.loc["m", "date"] == pd.Timestamp("2021-12-07")
+
+
+def test_text_dates_give_only_the_found_dates_of_undated_documents():
+    documents = pd.DataFrame({
+        "title": ["", "", ""], "lang": ["en", "en", "en"],
+        "text": ["Talks were held on 3 March 2022 in Minsk.", "Talks were held on 3 March 2022 in Minsk.",
+                 "No date here."],
+        "date": pd.to_datetime(["2021-12-01", None, None]),
+    }, index=[5, 3, 9])
+    found = text_dates(documents)
+    assert list(found.columns) == ["date", "date_precision"] and list(found.index) == [5, 3, 9]
+    assert pd.isna(found.loc[5, "date"]) and pd.isna(found.loc[5, "date_precision"])  # dated already: untouched
+    assert (found.loc[3, "date"], found.loc[3, "date_precision"]) == (pd.Timestamp("2022-03-03"), "day")
+    assert pd.isna(found.loc[9, "date"]) and pd.isna(found.loc[9, "date_precision"])
+    with pytest.raises(ValueError, match="lang"):
+        text_dates(documents.drop(columns="lang"))

@@ -164,7 +164,7 @@ def test_local_processes_restores_the_functions_and_is_a_no_op_for_one_process()
     from analysis import actors, contacts, dates, quotes
 
     before = (actors.extract_mentions, contacts.extract_contact_reports, quotes.extract_quotes,
-              dates.infer_document_dates)
+              dates.text_dates)
     with engines.local_processes(1):
         assert actors.extract_mentions is before[0]
     with pytest.raises(RuntimeError):
@@ -172,7 +172,7 @@ def test_local_processes_restores_the_functions_and_is_a_no_op_for_one_process()
             assert actors.extract_mentions is not before[0] or not engines.can_fork()
             raise RuntimeError("boom")
     assert (actors.extract_mentions, contacts.extract_contact_reports, quotes.extract_quotes,
-            dates.infer_document_dates) == before
+            dates.text_dates) == before
     with pytest.raises(ValueError, match="processes"):
         engines.resolve_processes(-1)
     assert engines.resolve_processes(3) == 3 and engines.resolve_processes(0) >= 1
@@ -183,7 +183,7 @@ def test_a_split_function_called_inside_a_worker_runs_in_that_worker(monkeypatch
     monkeypatch.setattr(engines, "LOCAL_PARTITION_DOCS", 1)
     if not engines.can_fork():
         pytest.skip("fork is not available on this platform")
-    point = engines._SplitPoint("analysis.dates", "infer_document_dates", "rows")
+    point = engines._SplitPoint("analysis.dates", "text_dates", "rows")
     inner = engines._forked_function(point, lambda rows: rows.assign(inner=os.getpid()), processes=2)
     outer = engines._forked_function(point, lambda rows: inner(rows).assign(outer=os.getpid()), processes=2)
     result = outer(pd.DataFrame({"x": [3, 1, 2, 0]}, index=[7, 5, 6, 4]))
