@@ -5,7 +5,9 @@ Russian, Ukrainian, Polish and German build from them) into one token trie, so m
 document costs one pass over its tokens whatever the size of the KB. On top of the exact and
 inflected matches it resolves surname-only mentions inside the document, close spellings of known
 full names (rapidfuzz, strict threshold) and role phrases ("il ministro degli Esteri russo") to
-the office-holder on the document's date. Every mention records how it was found (``method``).
+the office-holder on the document's date or, when the date cannot tell, to the holder of that office
+the document itself names ("Putin ... the Russian president", "Macron ... le président"). Every
+mention records how it was found (``method``).
 
 Persons absent from the knowledge base are reported too (``unlisted_persons``): a capitalised name
 that starts with a known given name (``data/given_names.tsv``, with its Russian/Polish case forms) or
@@ -148,6 +150,74 @@ _LEFT_APPOSITION_GAP = re.compile(
     r"^\s*[,(–—-]\s*(?:(?:the|il|lo|la|le|l'|l’|der|die|das|el|un|une|a|an)\s+)?$", re.IGNORECASE
 )
 _COUNTRY_GAP = re.compile(r"^(?:['’]s)?\s*$")
+# Words after a bare role phrase that make it the office of something that is not a country: prepositions
+# ("president of the club", "presidente della Regione", "Präsident des Vereins") and, in Slavic languages, the
+# genitive nouns of organisations and towns ("prezydent miasta", "президент компании").
+_ROLE_COMPLEMENTS = frozenset(fold(w) for w in """
+    of for de du des d di del della dello dei degli delle dell von vom der
+    miasta gminy stolicy klubu spółki firmy fundacji stowarzyszenia instytutu związku banku izby sądu rady zarządu
+    partii komisji federacji towarzystwa uczelni uniwersytetu organizacji komitetu agencji koncernu grupy akademii
+    компании клуба банка фонда ассоциации союза совета правления партии федерации города академии корпорации
+    концерна группы организации комитета общества университета института палаты суда фирмы холдинга
+    компанії клубу банку фонду асоціації союзу ради правління партії федерації міста академії університету
+""".split())
+# Prepositions between a role phrase and the person it serves: "secretary of state under Obama", "d'Obama".
+_UNDER = frozenset(fold(w) for w in "of under de d sous di sotto von unter pod под при".split())
+_NEAREST_SENTENCES = 2  # how many sentences back the nearest of several compatible persons may be named
+_FEDERAL_COUNTRIES = frozenset({"DE", "AT", "CH"})  # "Bundespräsident", "Bundeskanzler": a federal office
+_SLAVIC_LANGS = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "bg", "sr", "hr", "sl"})
+# Definite articles, their contractions and demonstratives: "the president", "del premier", "beim Kanzler".
+_DEFINITE: dict[str, frozenset[str]] = {lang: frozenset(fold(w) for w in words.split()) for lang, words in {
+    "en": "the this that",
+    "fr": "le la l ce cet cette du au",
+    "it": """il lo la l questo questa quel quello quella del dello della dell al allo alla all dal dallo dalla dall
+             nel nello nella nell sul sullo sulla sull col""",
+    "de": "der die das des dem den dieser diese dieses diesen diesem im am zum zur vom beim",
+    "es": "el la del al este esta ese esa",
+    "pt": "o a do da ao no na este esta",
+    "nl": "de het deze",
+}.items()}
+# Indefinite articles and quantifiers: "a prime minister", "ogni presidente", "каждый президент".
+_INDEFINITE: dict[str, frozenset[str]] = {lang: frozenset(fold(w) for w in words.split()) for lang, words in {
+    "en": "a an every any each no another some one",
+    "fr": "un une chaque tout toute aucun aucune quelque nul nulle",
+    "it": "un uno una ogni qualsiasi qualunque nessun nessuno nessuna",
+    "de": "ein eine einen einem einer eines jeder jede jeden jedem jedes kein keine keinen keinem keiner keines",
+    "es": "un una cada ningun ninguna cualquier",
+    "pt": "um uma cada nenhum nenhuma qualquer",
+    "nl": "een elke ieder geen",
+    "pl": "każdy każdego każdemu każdym żaden żadnego żadnemu jakiś jakiegoś jakikolwiek",
+    "ru": "каждый каждого каждому каждым любой любого любому любым никакой никакого некий один одного",
+    "uk": "кожен кожний кожного будь жоден жодного один",
+}.items()}
+# Words before a role phrase that make it another office or another holder than the one in the news.
+_OTHER_HOLDER = frozenset(fold(w) for w in """
+    deputy vice future next new incoming vize
+    futur future prochain prochaine nouveau nouvel nouvelle
+    futuro futura prossimo prossima nuovo nuova
+    stellvertretende stellvertretender stellvertretenden künftige künftiger künftigen nächste nächster nächsten
+    neue neuer neuen designierte designierter designierten
+    wice przyszły przyszłego przyszłym przyszła następny następnego nowy nowego nowym nowa nowej kolejny kolejnego
+    будущий будущего будущему будущим следующий следующего следующим новый нового новому новым новая новой
+    заместитель заместителя заместителю заместителем замглавы вице избранный избранного
+    майбутній наступний новий нового нова заступник заступника
+""".split())
+# Words right after a role phrase that make it the holder-to-be: "President-elect", "presidente eletto".
+_FUTURE_AFTER = frozenset(
+    fold(w) for w in "elect designate designato designata eletto eletta élu élue elekt designiert".split()
+)
+# Verbs and "as" right before a bare Slavic role phrase that make it a predicate: "został premierem".
+_PREDICATIVE = frozenset(fold(w) for w in """
+    został została zostało zostanie zostać był była jest będzie być jako mianowany mianowana wybrany wybrana
+    стал стала станет стать был была будет быть является являлся являлась как назначен назначена избран избрана
+    став буде був була є як обраний обрана призначений призначена
+""".split())
+# Possessives before a role phrase: "its president", "il suo presidente", "sein Sprecher", "его пресс-секретарь".
+_POSSESSIVES = frozenset(fold(w) for w in """
+    its his her their our your suo sua suoi sue loro nostro nostra son sa ses leur notre votre
+    sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere jego jej ich nasz nasza swój swoja
+    swojego jego его её ее их наш наша свой своего своей її їх свій своя
+""".split())
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -399,10 +469,12 @@ class ActorMatcher:
 
         self._tenures: dict[str, list[tuple[pd.Timestamp, pd.Timestamp]]] = defaultdict(list)
         self._holders: dict[tuple[str, str], set[str]] = defaultdict(set)  # (role, of) -> everyone who held it
+        self._offices: dict[str, list[tuple[str, str, pd.Timestamp, pd.Timestamp]]] = defaultdict(list)
         for actor_id, role, of, start, end in kb.offices[["actor_id", "role", "of", "start", "end"]].itertuples(
                 index=False):
             self._tenures[actor_id].append((start, end))
             self._holders[role, of].add(actor_id)
+            self._offices[actor_id].append((role, of, start, end))
         self._demonyms: dict[str, str] = {}
         for country, lang, form in zip(*(kb.demonyms[c].tolist() for c in ("country", "lang", "form"))):
             for variant in _adjective_forms(form, lang):
@@ -478,25 +550,28 @@ class ActorMatcher:
 
     # ----- public
     def match(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
-              date_precision: str | None = None) -> list[Mention]:
+              date_precision: str | None = None, date_source: str | None = None) -> list[Mention]:
         """Resolved mentions in ``text`` (a document body in language ``lang``), sorted by offset.
 
         ``unlisted_persons``: also report persons not in the KB (method "discovered"/"surname", in_kb False).
         ``date_precision`` ("day", "month", "year"): a role resolves only if one holder held it the whole period.
+        ``date_source``: where ``doc_date`` comes from (documents column); "text" marks a date guessed from the
+        body, which a person named in the text outweighs when a role phrase is resolved.
         """
         return self.analyse(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
-                            date_precision=date_precision)[0]
+                            date_precision=date_precision, date_source=date_source)[0]
 
     def analyse(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
-                date_precision: str | None = None) -> tuple[list[Mention], list[dict]]:
+                date_precision: str | None = None, date_source: str | None = None
+                ) -> tuple[list[Mention], list[dict]]:
         """Like :meth:`match`, plus the role phrases and surnames that could not be resolved."""
         rows, unresolved = self._analyse_rows(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
-                                              date_precision=date_precision)
+                                              date_precision=date_precision, date_source=date_source)
         return [Mention(*row) for row in rows], unresolved
 
     def _analyse_rows(self, text: str, *, lang: str | None, doc_date, unlisted_persons: bool,
-                      date_precision: str | None, sentences: list[tuple[int, int]] | None = None
-                      ) -> tuple[list[tuple], list[dict]]:
+                      date_precision: str | None, date_source: str | None = None,
+                      sentences: list[tuple[int, int]] | None = None) -> tuple[list[tuple], list[dict]]:
         """:meth:`analyse` with each mention as a tuple of the :class:`Mention` fields (cheaper to build);
         ``sentences``: the spans of ``split_sentences(text, lang=lang)`` when the caller has them."""
         if not isinstance(text, str):
@@ -506,15 +581,21 @@ class ActorMatcher:
         date = _as_date(doc_date)
         doc = _Doc(text, lang, date, *_tokens(text))
         doc.date_window = _date_window(date, date_precision)
+        doc.date_from_text = date_source == "text"
         found = self._exact(doc)
         found = self._fuzzy(doc, found)
         mentions, unresolved = self._resolve(doc, found)
-        roles, role_unresolved = self._roles(doc, mentions, found)
+        roles, pending = self._roles(doc, mentions, found)
         mentions += roles
-        unresolved += role_unresolved
         names: dict[str, str] = {}
         if unlisted_persons:
             mentions, names = self._unlisted(doc, mentions)
+        if pending:
+            if sentences is None:
+                sentences = split_sentences(text, lang=lang)
+            roles, role_unresolved = self._roles_from_context(doc, mentions, pending, sentences)
+            mentions += roles
+            unresolved += role_unresolved
         sentence_starts = [0]
         if mentions or unresolved:  # sentences only number what was found
             if sentences is None:
@@ -823,7 +904,12 @@ class ActorMatcher:
         return any(start <= date and (pd.isna(end) or date < end) for start, end in self._tenures.get(actor_id, ()))
 
     def _roles(self, doc: "_Doc", names: list["_Resolved"], found: list[_Raw]) -> tuple[list["_Resolved"], list[dict]]:
-        """Role phrases: apposition with a name -> nothing new; else the office-holder on the document's date."""
+        """Role phrases: apposition with a name -> nothing new; else the office-holder on the document's date.
+
+        The phrases the date cannot resolve come back as records for :meth:`_roles_from_context`: the
+        unresolved-table row plus ``former`` (a "former"/"then" phrase), ``refers`` (see
+        :meth:`_refers_to_one_holder`) and ``within`` (the countries a bare phrase implies, or None).
+        """
         trie = self._role_tries.get(doc.lang or "")
         if trie is None:
             return [], []
@@ -843,9 +929,14 @@ class ActorMatcher:
             if self._appositive(doc, left, right, person_starts, by_end, ends_sorted):
                 continue
             role, of = self._pick_role(entries, cue_country)
+            former = self._preceded_by_former(doc, left)
             record = {"kind": "role", "surface": text[ext_s:ext_e], "start": ext_s, "end": ext_e, "role": role,
-                      "of": of, "candidates": []}
-            if self._preceded_by_former(doc, left):
+                      "of": of, "candidates": [], "former": former,
+                      "refers": self._refers_to_one_holder(doc, left, right, person_starts, by_end, ends_sorted,
+                                                           bare=of is None),
+                      "within": _FEDERAL_COUNTRIES if of is None and doc.lang == "de" and
+                      doc.keys[bisect.bisect_left(doc.starts, s)].startswith("bundes") else None}
+            if former:
                 unresolved.append({**record, "reason": "former office-holder"})
             elif of is None:
                 unresolved.append({**record, "reason": "no country"})
@@ -859,7 +950,8 @@ class ActorMatcher:
                     unresolved.append({**record, "candidates": holders,
                                        "reason": "office changed hands in the date's period"})
                 elif len(holders) == 1 and others_named and holders[0] not in named:
-                    # the date says one holder, the text names another: trust neither
+                    # the date says one holder, the text names another: trust neither (unless the date was
+                    # only guessed from the text, see _roles_from_context)
                     unresolved.append({**record, "candidates": holders + sorted(others_named),
                                        "reason": "another holder named in the document"})
                 elif len(holders) == 1:
@@ -868,6 +960,141 @@ class ActorMatcher:
                     unresolved.append({**record, "candidates": holders,
                                        "reason": "no holder in KB" if not holders else "several holders"})
         return out, unresolved
+
+    def _roles_from_context(self, doc: "_Doc", mentions: list["_Resolved"], pending: list[dict],
+                            sentences: list[tuple[int, int]]) -> tuple[list["_Resolved"], list[dict]]:
+        """Role phrases the date could not resolve, resolved to a person the document names who held the office.
+
+        A person is *compatible* with a phrase when the KB gives them the phrase's office (of its country or
+        organisation; of any, for a bare "the president"): during the document's date period when the date is
+        known and not guessed from the text, at any time otherwise; for "former"/"then" phrases, an office they
+        had left by the end of that period. The phrase refers to:
+
+        - the compatible person named before it, when there is only one;
+        - when several are named before it, the nearest one, if it is named in the phrase's sentence or the
+          two before it and no other compatible person is named in the sentence of that nearest mention
+          (otherwise two antecedents are equally plausible);
+        - when none is named before it, the only compatible person of the whole document, for a phrase with
+          a country or organisation ("il premier ungherese ... Orbán"), never for a bare one;
+        - never when a person whose offices the KB does not know is named between that mention and the phrase
+          in the phrase's own sentence.
+
+        Undated, a person who moved on from the office to a later one of the same country is compatible only
+        with "former" phrases (Biden is no longer "the vice-president"). Phrases that do not point at one
+        holder are left alone (:meth:`_refers_to_one_holder`). Everything else stays unresolved with its
+        reason and the compatible persons as candidates.
+        """
+        persons = sorted((m.start, m.actor_id) for m in mentions if m.method != "role" and m.actor_id in self._offices)
+        # persons whose offices the KB does not know (unlisted ones included): any of them may be the one meant
+        unknown = sorted(m.start for m in mentions if m.method != "role" and m.actor_id not in self._offices
+                         and self._type.get(m.actor_id, "person") == "person")
+        out, unresolved = [], []
+        sentence_starts = [s for s, _ in sentences] or [0]
+        compatible_cache: dict[tuple, set[str]] = {}
+        for record in pending:
+            former, refers, within = record.pop("former"), record.pop("refers"), record.pop("within")
+            role, of, start = record["role"], record["of"], record["start"]
+            if not refers or not persons:
+                unresolved.append(record)
+                continue
+            key = (role, of, former, within)
+            compatible = compatible_cache.get(key)
+            if compatible is None:
+                compatible = {a for _, a in persons if self._compatible(a, role, of, doc, former=former, within=within)}
+                compatible_cache[key] = compatible
+            before = [(p, a) for p, a in persons if a in compatible and p < start]
+            chosen = None
+            if not before:
+                if of is not None and len(compatible) == 1:
+                    chosen = next(iter(compatible))
+            else:
+                last, chosen = before[-1]
+                last_sentence = max(bisect.bisect_right(sentence_starts, last) - 1, 0)
+                own_sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+                several = any(a != chosen for _, a in before)
+                k = max(bisect.bisect_right(unknown, last), bisect.bisect_left(unknown, sentence_starts[own_sentence]))
+                if (several and (own_sentence - last_sentence > _NEAREST_SENTENCES or any(
+                        a != chosen and p >= sentence_starts[last_sentence] for p, a in before))) \
+                        or (k < len(unknown) and unknown[k] < start):
+                    chosen = None
+            if chosen is None:
+                unresolved.append({**record, "candidates": record["candidates"] or sorted(compatible)})
+            else:
+                out.append(_Resolved(record["start"], record["end"], chosen, "role", role))
+        return out, unresolved
+
+    def _compatible(self, actor_id: str, role: str, of: str | None, doc: "_Doc", *, former: bool,
+                    within: frozenset[str] | None = None) -> bool:
+        """``actor_id`` held ``role`` (of ``of``; of anything when None, or of one of ``within``) at the time
+        the document speaks of: during its date period (a "former" office: left by its end) when the date is
+        known and not guessed from the text; otherwise at any time, but no longer the office of someone who
+        moved on to a later office of the same country ("former": any tenure that ended)."""
+        offices = self._offices.get(actor_id, ())
+        first, last = (None, None) if doc.date is None or doc.date_from_text else doc.date_window
+        for office_role, office_of, start, end in offices:
+            if office_role != role or (of is not None and office_of != of) or (within and office_of not in within):
+                continue
+            if first is not None:
+                if former and not pd.isna(end) and end < last:
+                    return True
+                if not former and start <= last and (pd.isna(end) or first <= end):
+                    return True
+            elif pd.isna(end):
+                if not former:
+                    return True
+            elif former or not any(o_of == office_of and o_role != role and o_start >= end
+                                   for o_role, o_of, o_start, _ in offices):
+                return True
+        return False
+
+    def _refers_to_one_holder(self, doc: "_Doc", left: int, right: int, person_starts, by_end, ends_sorted, *,
+                              bare: bool) -> bool:
+        """False for role phrases that do not name one office-holder of the context:
+
+        generic or counted ("a prime minister", "ogni presidente", "31 Regierungschefs"), another office or
+        holder ("deputy prime minister", "the next president", "President-elect"), the office under another
+        person ("la secrétaire d'État de Biden", "Obama's secretary of state"), and, for a bare phrase
+        (no country), one that belongs to something that is not a country ("president of the club",
+        "prezydent miasta", "its president", "prezes PiS"), a predicate ("został premierem") or, in languages
+        with articles, one without a definite article or demonstrative ("appointed prime minister",
+        "als Präsident").
+        """
+        text, keys, starts, ends = doc.text, doc.keys, doc.starts, doc.ends
+        lang = doc.lang or ""
+        k = bisect.bisect_left(starts, right)
+        if k < len(starts) and keys[k] in _FUTURE_AFTER and text[right:starts[k]].strip(" -‐‑") == "":
+            return False
+        if k + 1 < len(starts) and keys[k] in _UNDER and starts[k + 1] in person_starts \
+                and text[right:starts[k]].strip() == "" and text[ends[k]:starts[k + 1]].strip(" '’") == "":
+            return False
+        p = bisect.bisect_right(ends_sorted, left) - 1
+        if p >= 0 and self._type[by_end[p][1].actor_id] == "person" and \
+                text[by_end[p][1].end:left].strip() in ("'s", "’s", "'", "’"):
+            return False
+        if bare and k < len(starts) and text[right:starts[k]].strip() == "" and (
+                keys[k] in _ROLE_COMPLEMENTS or (doc.raws[k].isupper() and len(doc.raws[k]) >= 2)):
+            return False
+        definite = _DEFINITE.get(lang)
+        indefinite = _INDEFINITE.get(lang, frozenset())
+        k = bisect.bisect_left(starts, left) - 1
+        gap_end = left
+        for step in range(3):
+            if k < 0 or text[ends[k]:gap_end].strip(" \u00a0'’") != "":
+                break
+            key = keys[k]
+            if key in _OTHER_HOLDER or key in indefinite or key.isdigit():
+                return False
+            if bare and (key in _POSSESSIVES or (key == "s" and k > 0 and text[ends[k - 1]:starts[k]] in ("'", "’"))):
+                return False
+            if bare and step == 0 and lang in _SLAVIC_LANGS and key in _PREDICATIVE:
+                return False
+            if definite is not None and key in definite:
+                return True
+            if doc.raws[k][0].isupper():
+                break
+            gap_end = starts[k]
+            k -= 1
+        return not bare or definite is None
 
     @staticmethod
     def _role_phrases_in(doc: "_Doc", trie: dict) -> list[tuple[int, int, list]]:
@@ -1259,12 +1486,13 @@ class _Resolved:
 
 
 class _Doc:
-    __slots__ = ("text", "lang", "date", "date_window", "starts", "ends", "raws", "keys", "key_set", "initials",
-                 "_lowercase")
+    __slots__ = ("text", "lang", "date", "date_window", "date_from_text", "starts", "ends", "raws", "keys", "key_set",
+                 "initials", "_lowercase")
 
     def __init__(self, text, lang, date, starts, ends, raws, keys):
         self.text, self.lang, self.date = text, lang, date
         self.date_window = (date, date)
+        self.date_from_text = False
         self.starts, self.ends, self.raws, self.keys = starts, ends, raws, keys
         self.key_set = set(keys)
         self.initials = list(map(text.__getitem__, starts))  # first character of each token
@@ -1516,7 +1744,10 @@ def extract_mentions(
     ``unlisted_persons``: also report persons absent from the KB (``in_kb`` False, ``actor_id`` "x-<slug>",
     ``method`` "discovered" for the name, "surname" for its surname alone). Role phrases use ``date`` and,
     when present, ``date_precision`` (a month-precise date resolves only if one holder held the office
-    all month). With ``return_unresolved=True`` also returns the role phrases and bare names that could not be
+    all month); when the date cannot tell (none, a bare "the president", a change of hands), a holder of the
+    office that the document names resolves them (rules: ``ActorMatcher._roles_from_context``), and a
+    ``date_source`` of "text" (a date guessed from the body) gives way to such a named holder.
+    With ``return_unresolved=True`` also returns the role phrases and bare names that could not be
     resolved (no date, no country, ambiguous surname...), with ``reason``, for the report to warn.
     With ``return_sentence_counts=True`` also returns the number of sentences of each document
     (doc_id, n_sentences; sorted by doc_id), which :func:`analysis.cooccurrence.cooccurrence` then
@@ -1528,13 +1759,15 @@ def extract_mentions(
     dates = documents["date"] if "date" in documents.columns else pd.Series(pd.NaT, index=documents.index)
     precisions = documents["date_precision"] if "date_precision" in documents.columns else \
         pd.Series(None, index=documents.index, dtype=object)
+    sources = documents["date_source"] if "date_source" in documents.columns else \
+        pd.Series(None, index=documents.index, dtype=object)
     rows: list[tuple] = []
     unresolved: list[dict] = []
     counts: list[tuple[str, int]] = []
     iterator = zip(*(column.tolist() for column in (documents["doc_id"], documents["text"], documents["lang"], dates,
-                                                      precisions)))
-    for doc_id, text, lang, date, precision in tqdm(iterator, total=len(documents), disable=not progress,
-                                                    desc="actors"):
+                                                      precisions, sources)))
+    for doc_id, text, lang, date, precision, source in tqdm(iterator, total=len(documents), disable=not progress,
+                                                            desc="actors"):
         text = text if isinstance(text, str) else ""
         sentences = None
         # counted as cooccurrence counts them, which reads an empty language code as a language
@@ -1544,7 +1777,9 @@ def extract_mentions(
         lang = lang if isinstance(lang, str) and lang else None
         precision = precision if isinstance(precision, str) and precision in _DATE_WINDOWS else None
         mentions, missed = matcher._analyse_rows(text, lang=lang, doc_date=date, unlisted_persons=unlisted_persons,
-                                                 date_precision=precision, sentences=sentences)
+                                                 date_precision=precision,
+                                                 date_source=source if isinstance(source, str) else None,
+                                                 sentences=sentences)
         rows += [(doc_id, *m) for m in mentions]
         unresolved += [{"doc_id": doc_id, **u} for u in missed]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(

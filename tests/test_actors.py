@@ -852,3 +852,211 @@ def test_discover_candidates_with_a_document_of_unknown_language(small_kb):
     docs.loc[docs["doc_id"] == "2", "lang"] = None
     table = discover_candidates(docs, mentions, min_count=2)
     assert list(table["candidate"]) == ["Joe Smithers"] and list(table.iloc[0]["langs"]) == ["en"]
+
+
+# --- role phrases resolved from the document's own context ------------------------------------
+
+CONTEXT_ACTORS_YAML = """
+- name: Vladimir Putin
+  type: person
+  country: RU
+  aliases: {en: [Vladimir Putin, Putin], ru: [Владимир Путин, Путин]}
+  offices:
+    - {role: prime_minister, of: RU, start: 2008-05-08, end: 2012-05-07}
+    - {role: president, of: RU, start: 2012-05-07, end: null}
+- name: Emmanuel Macron
+  type: person
+  country: FR
+  aliases: {en: [Emmanuel Macron, Macron]}
+  offices:
+    - {role: president, of: FR, start: 2017-05-14, end: null}
+- name: Joe Biden
+  type: person
+  country: US
+  aliases: {en: [Joe Biden, Biden]}
+  offices:
+    - {role: vice_president, of: US, start: 2009-01-20, end: 2017-01-20}
+    - {role: president, of: US, start: 2021-01-20, end: 2025-01-20}
+- name: Donald Trump
+  type: person
+  country: US
+  aliases: {en: [Donald Trump, Trump]}
+  offices:
+    - {role: president, of: US, start: 2017-01-20, end: 2021-01-20}
+    - {role: president, of: US, start: 2025-01-20, end: null}
+- name: Donald Tusk
+  type: person
+  country: PL
+  aliases: {en: [Donald Tusk, Tusk]}
+  offices:
+    - {role: prime_minister, of: PL, start: 2007-11-16, end: 2014-09-22}
+    - {role: prime_minister, of: PL, start: 2023-12-13, end: null}
+- name: Mateusz Morawiecki
+  type: person
+  country: PL
+  aliases: {en: [Mateusz Morawiecki, Morawiecki]}
+  offices:
+    - {role: prime_minister, of: PL, start: 2017-12-11, end: 2023-12-13}
+- name: Frank-Walter Steinmeier
+  type: person
+  country: DE
+  aliases: {en: [Frank-Walter Steinmeier, Steinmeier]}
+  offices:
+    - {role: foreign_minister, of: DE, start: 2013-12-17, end: 2017-01-27}
+    - {role: president, of: DE, start: 2017-03-19, end: null}
+- name: Robert Mueller
+  type: person
+  country: US
+  aliases: {en: [Robert Mueller, Mueller]}
+- name: Russia
+  type: country
+  country: RU
+  aliases: {en: [Russia], it: [Russia]}
+  demonyms: {en: [Russian], it: [russo]}
+"""
+CONTEXT_ROLES_YAML = """
+- role: president
+  phrases:
+    en: [president]
+    it: [presidente]
+    fr: [président]
+    de: [präsident, bundespräsident]
+    pl: [prezydent]
+    ru: [президент]
+- role: prime_minister
+  phrases: {en: [prime minister], it: [premier], pl: [premier]}
+- role: vice_president
+  phrases: {en: [vice president]}
+"""
+
+
+@pytest.fixture(scope="module")
+def context_matcher(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("context_kb")
+    (folder / "actors.yaml").write_text(CONTEXT_ACTORS_YAML, encoding="utf-8")
+    (folder / "roles.yaml").write_text(CONTEXT_ROLES_YAML, encoding="utf-8")
+    return ActorMatcher(load_kb(folder / "actors.yaml", roles_path=folder / "roles.yaml"))
+
+
+def roles_found(matcher, text, lang, date=None, source=None, precision=None):
+    """(surface, actor_id) of the role mentions and (surface, reason, candidates) of the unresolved roles."""
+    mentions, unresolved = matcher.analyse(text, lang=lang, doc_date=date, date_source=source,
+                                           date_precision=precision, unlisted_persons=False)
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+    return ([(m.surface, m.actor_id) for m in mentions if m.method == "role"],
+            [(u["surface"], u["reason"], list(u["candidates"])) for u in unresolved if u["kind"] == "role"])
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "actor_id"), [
+    # undated, country known: the one Russian president the text names, before or after the phrase
+    ("Putin spoke on Monday. The Russian president said Kyiv must yield.", "en", "Russian president",
+     "vladimir-putin"),
+    ("Il presidente russo ha parlato lunedì. Poi Putin ha aggiunto altro.", "it", "presidente russo",
+     "vladimir-putin"),
+    # bare phrase: the one president named before it
+    ("Emmanuel Macron a reçu les syndicats. Le président a promis une réforme.", "fr", "président",
+     "emmanuel-macron"),
+    ("Владимир Путин провёл совещание. Президент заявил, что решение принято.", "ru", "Президент",
+     "vladimir-putin"),
+    ("Donald Tusk spotkał się z rolnikami. Premier obiecał im pomoc.", "pl", "Premier", "donald-tusk"),
+    ("Steinmeier reiste nach Kiew. Der Bundespräsident sprach dort im Parlament.", "de", "Bundespräsident",
+     "frank-walter-steinmeier"),
+    # several presidents: the nearest one, named in the previous sentence, Macron sentences earlier
+    ("Macron spoke in Paris. Putin answered from Moscow on Tuesday. The president said talks were over.", "en",
+     "president", "vladimir-putin"),
+    # a person whose offices the KB does not know, in an earlier sentence, does not stand in the way
+    ("Trump hired new lawyers. Mueller wrote the report. The president said it was unfair.", "en",
+     "president", "donald-trump"),
+])
+def test_role_resolved_to_the_office_holder_the_document_names(context_matcher, text, lang, surface, actor_id):
+    assert roles_found(context_matcher, text, lang) == ([(surface, actor_id)], [])
+
+
+@pytest.mark.parametrize(("text", "lang", "candidates"), [
+    # two compatible persons in the sentence of the nearest one: equally plausible
+    ("Macron traf Putin in Moskau. Der Präsident sagte danach nichts.", "de",
+     ["emmanuel-macron", "vladimir-putin"]),
+    ("Morawiecki i Tusk rozmawiali w Sejmie. Premier powiedział, że to koniec.", "pl",
+     ["donald-tusk", "mateusz-morawiecki"]),
+    # the nearest of several is more than two sentences back
+    ("Macron spoke. Putin answered. It rained. Markets fell. Oil rose. The president said no.", "en",
+     ["emmanuel-macron", "vladimir-putin"]),
+    # a person of unknown office between the candidate and the phrase, in its sentence
+    ("Trump hired lawyers and Mueller said the president lied.", "en", ["donald-trump"]),
+    # phrases that name no holder of the context (no candidates looked for): the office of something
+    # that is not a country (a club, a town, "its")
+    ("Putin visited the stadium. The president of the club thanked him.", "en", []),
+    ("Putin odwiedził Gdańsk. Prezydent miasta mu podziękował.", "pl", []),
+    ("Putin visited the firm. Its president thanked him.", "en", []),
+    # generic, counted, future or predicative uses
+    ("Putin spoke. A president must listen to the people.", "en", []),
+    ("Putin ha parlato. Ogni presidente deve ascoltare.", "it", []),
+    ("Putin spoke. The next president will have to decide.", "en", []),
+    ("Tusk wrócił do polityki. Wcześniej został premierem.", "pl", []),
+    ("Trump was elected in 2016 and sworn in as president in 2017.", "en", []),
+    # Bundespräsident is a German, Austrian or Swiss office: not Putin's
+    ("Putin rief an. Der Bundespräsident sagte nichts dazu.", "de", []),
+    # undated: Biden moved on from vice president to president, so "the vice president" is someone else
+    ("Biden spoke in the Senate. The vice president said nothing.", "en", []),
+])
+def test_role_stays_unresolved_without_one_plausible_holder(context_matcher, text, lang, candidates):
+    resolved, unresolved = roles_found(context_matcher, text, lang)
+    assert resolved == []
+    assert len(unresolved) == 1 and unresolved[0][2] == candidates
+
+
+def test_former_role_resolves_to_a_named_past_holder(context_matcher):
+    text = "Biden spoke in the Senate. The former vice president said nothing."
+    assert roles_found(context_matcher, text, "en") == ([("vice president", "joe-biden")], [])
+    # Putin is president since 2012: a "former president" in 2023 is someone else
+    resolved, unresolved = roles_found(context_matcher, "Putin spoke. The former president said nothing.", "en",
+                                       date="2023-05-01")
+    assert resolved == [] and unresolved == [("president", "former office-holder", [])]
+
+
+def test_role_with_a_date_needs_a_holder_of_that_period(context_matcher):
+    text = "Biden spoke in the Senate. The vice president said nothing."
+    assert roles_found(context_matcher, text, "en", date="2015-06-01") == ([("vice president", "joe-biden")], [])
+    assert roles_found(context_matcher, text, "en", date="2022-06-01") == (
+        [], [("vice president", "no country", [])])
+    # a month in which the office changed hands: the named holder of that month
+    text = "Il presidente russo ha parlato. Poi Putin ha aggiunto altro."
+    assert roles_found(context_matcher, text, "it", date="2012-05-01", precision="month") == (
+        [("presidente russo", "vladimir-putin")], [])
+
+
+def test_a_date_guessed_from_the_text_gives_way_to_the_named_holder(matcher):
+    text = "Rubio ha parlato a lungo. Il segretario di Stato americano ha poi telefonato."
+    for source in (None, "metadata", "header"):
+        mentions, unresolved = matcher.analyse(text, lang="it", doc_date="2022-01-15", date_source=source)
+        assert [m.actor_id for m in mentions] == ["marco-rubio"]
+        assert [u["reason"] for u in unresolved] == ["another holder named in the document"]
+    mentions, unresolved = matcher.analyse(text, lang="it", doc_date="2022-01-15", date_source="text")
+    assert [(m.surface, m.actor_id, m.method) for m in mentions] == [
+        ("Rubio", "marco-rubio", "alias"), ("segretario di Stato americano", "marco-rubio", "role")]
+    assert unresolved == []
+
+
+def test_extract_mentions_reads_date_source(small_kb):
+    text = "Rubio ha parlato a lungo. Il segretario di Stato americano ha poi telefonato."
+    docs = _documents([("a", text, "it", "2022-01-15", None), ("b", text, "it", "2022-01-15", None)])
+    docs["date_source"] = ["metadata", "text"]
+    mentions, unresolved = extract_mentions(docs, kb=small_kb, return_unresolved=True)
+    assert list(mentions.columns) == MENTION_COLUMNS
+    roles = mentions[mentions["method"] == "role"]
+    assert list(zip(roles["doc_id"], roles["actor_id"])) == [("b", "marco-rubio")]
+    assert list(unresolved["doc_id"]) == ["a"]
+
+
+def test_office_under_another_person_is_not_resolved(matcher):
+    # without the date, Rubio is the one US secretary of state named; but the phrase is Obama's or Trump's
+    for text, lang in [("Rubio spoke first. Obama's secretary of state called later.", "en"),
+                       ("Rubio ha parlato. Il segretario di Stato di Trump ha poi telefonato.", "it")]:
+        mentions, unresolved = matcher.analyse(text, lang=lang, unlisted_persons=False)
+        assert [m.method for m in mentions if m.actor_id == "marco-rubio"] == ["alias"]
+        assert [(u["reason"], u["candidates"]) for u in unresolved] == [("no date", [])]
+    mentions, _ = matcher.analyse("Rubio spoke first. The secretary of state called later.", lang="en",
+                                  unlisted_persons=False)
+    assert [(m.surface, m.actor_id, m.method) for m in mentions] == [
+        ("Rubio", "marco-rubio", "alias"), ("secretary of state", "marco-rubio", "role")]
