@@ -53,6 +53,37 @@ Rules worth knowing (documented choices):
   meeting named with no person or state is joined by two or more persons or states listed as the
   subject of the next sentence with a participation verb ("The G7 summit opened in Elmau. Biden,
   Scholz and Macron agreed ..."); the evidence then spans both sentences.
+- Summits across the document: a summit word named by an organisation next to it ("NATO summit", "vertice
+  Ue", "sommet de l'Otan", "EU-Gipfel", "szczyt NATO", "саммит G20") or by its event ("COP26"); an unnamed
+  "the summit" is the one named last. Everyone the text says attends it (attendance verbs: "attended", "took
+  part", "was invited to", "arrived", "ha partecipato", "a assisté", "nahm teil", "wziął udział", "принял
+  участие"; with the summit in their clause or, with no complement, "Biden also attended", "y participent",
+  the summit named just before), is listed after it ("including A and B", "tra cui", "dont", "darunter",
+  "w tym", "в том числе") or makes a contact "on the sidelines of"/"at" it joins one summit report per
+  document; "did not attend", "refused to attend", "if X attends", "X could attend" do not. A meeting named by
+  a multilateral organisation ("the NATO meeting", "riunione della Nato", "NATO-Treffen") gathers its
+  attendees the same way. Summit words meaning "top" ("al vertice della classifica", "na szczycie listy",
+  "Berggipfel") are not summits.
+- States for their institutions: "the Turkish foreign ministry", "МИД Турции", "the Russian embassy",
+  "ambassador", "counterpart", "officials", "lawmakers" of a state are that state; seats of government and
+  foreign/defence ministries of the knowledge base ("the Kremlin", "the White House") stand for their state
+  unless a person of that state is a party. Summoning an ambassador is a meeting.
+- Refusals: "refused to receive the delegation", "si è rifiutato di ricevere", "weigerte sich, ... zu
+  empfangen", "odmówił przyjęcia", "отказался принять" (a refusal earlier in the clause governing an
+  infinitive cue); "Kiev refused the visit of X" makes the capital the host of the visit. Receiving a state
+  ("przyjęcia Szwecji do NATO") is no reception.
+- Mediators: "Turkey brokered/mediated talks between A and B", "Turkey-brokered talks", "talks mediated by
+  Turkey", "con la mediazione della Turchia", "sous la médiation de", "unter Vermittlung", "при
+  посредничестве" add the mediator to the talks.
+- Wishes, appeals and conditions are not contacts: "Y should/could talk to Z", "if Y met Z", "called on Y
+  to negotiate", "dovrebbe parlare", "solle verhandeln", "powinien rozmawiać", "должен провести переговоры".
+- More cues: "received a call/letter from X" (the caller after "from"), meals ("dined with", "ha cenato
+  con"), "sat down with", "thrashed out a deal with", "einigte sich mit", "договорился с"; "the visit of X
+  to Y" is X's visit to Y; "the invitation of X by Y", "die Einladung X durch Y" adds the agent Y.
+- "They", "ils", "sie" (with a plural verb), "они" before a contact verb stand for the two or more actors
+  that open the previous sentence ("Biden and Putin arrived. They met ..."); "the Russian and Ukrainian
+  delegations" are two states. A verb after a comma and a noun phrase of its own ("..., unser Außenminister
+  empfängt X") does not take an actor before the comma as its subject.
 - A compound demonym next to a contact noun names both states ("vertice russo-americano",
   "российско-американские переговоры"); "the pair", "la coppia", "das Paar", "para", "пара" refer back.
 - Subjects after a reciprocal verb are both parties ("Am Montag telefonierten Scholz und Macron");
@@ -105,6 +136,8 @@ MODE_RANK = {m: i for i, m in enumerate(("video_call", "phone_call", "summit", "
 _DESTINATION_MODES = frozenset({"visit", "letter", "phone_call"})
 
 _W = r"[^\W\d_]*"  # rest of a word (letters only): inflection endings
+# Summits named by their event: the UN climate conferences ("COP26", "COP 27").
+_EVENT = r"(?-i:COP ?-?\d{1,2})"
 # (mode, kind, pattern); kind: noun | direct (transitive verb: object = partner; "A and B met" is
 # reciprocal) | host (transitive, not reciprocal: "A and B hosted X" are co-hosts) | verb (partner after a
 # preposition) | call (English "call": partner only after "with"/"between", never "call for/on").
@@ -114,19 +147,27 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
                                r"virtual (?:summit|meeting|talks|call)s?|(?:by|via|over) video(?:[- ]?link|conference)?"),
         ("phone_call", "noun", r"(?:tele)?phone (?:call|conversation|talk|discussion)s?|phone talks|conference calls?|"
                                r"(?:by|on the|over the|via) (?:tele)?phone|telephone"),
+        ("phone_call", "from", r"(?:received|receives|got|gets|took|takes|had) (?:a |an )?(?:phone |telephone )?call"),
+        ("letter", "from", r"(?:received|receives|got|gets) (?:a |an |the )?(?:\w+ )?letters?"),
         ("phone_call", "call", r"calls?"),
         ("phone_call", "called", r"called"),
         ("phone_call", "direct", r"(?:tele)?phon(?:ed|es)"),
-        ("summit", "noun", r"summit(?:s|ry)?"),
+        ("summit", "noun", rf"summit(?:s|ry)?|{_EVENT}"),
         ("meeting", "direct", r"meet|meets|met"),
-        ("meeting", "host", r"(?<=will )host|(?<=would )host|(?<=to )host|hosted|hosting|receiv(?:ed|es)|welcom(?:ed|es)"),
-        ("meeting", "noun", r"meetings?|sat down with|sit down with"),
+        ("meeting", "host", r"(?<=\bto )(?:host|receive)|(?<=\bwill )(?:host|receive)|(?<=\bwould )(?:host|receive)|"
+                            r"hosted|hosting|receiv(?:ed|es)|welcom(?:ed|es)"),
+        ("meeting", "noun", r"meetings?"),
+        ("meeting", "direct", r"summon(?:ed|s|ing)?"),  # an ambassador summoned to the ministry
         ("visit", "direct", r"visit|visits|visited|visiting|state visits?|trips?"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:ed|es|e|ing)"),
         ("visit", "travel", r"(?:is|are|was|were) expected(?= in\b)|fl(?:ew|ies|y|ying|own)|travell?(?:ed|ing|s)?|land(?:ed|s)|arriv(?:ed|es|e|ing)|went|headed|"
                             r"(?:will|would|is to) (?:be|go)"),
-        ("talks", "noun", r"talks|negotiations|consultations"),
+        ("talks", "noun", r"talks|negotiations|consultations|mediation"),
+        ("talks", "verb", r"thrash(?:ed|es|ing)? out|hammer(?:ed|s|ing)? out"),
+        ("meeting", "verb", r"dined|dines|lunched|breakfasted|had (?:lunch|dinner|breakfast)|"
+                            r"sat down|sit down|sits down|sitting down"),
+        ("talks", "verb", r"mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?"),
         ("talks", "verb", r"negotiat(?:ed|es|e|ing)|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
                           r"spoke|spoken|speaks|talked|held talks"),
         ("letter", "noun", r"letters?"),
@@ -134,22 +175,27 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "it": [
         ("video_call", "noun", rf"videochiamat{_W}|videoconferenz{_W}|video ?collegamento|collegamento video|in video"),
+        ("phone_call", "from", r"ricevut[oa] (?:una |la )?(?:telefonata|chiamata)|riceve (?:una )?(?:telefonata|chiamata)"),
+        ("letter", "from", r"(?:ricevut[oa]|riceve) (?:una |la )?letter[ae]"),
         ("phone_call", "noun", rf"telefon{_W}|chiamata telefonica|al telefono|per telefono"),
         ("phone_call", "verb", r"(?:si sono|si erano|si sono poi) (?:sentiti|chiamati)|sentit[oi] al telefono|"
                                r"(?:ha|hanno|aveva|avevano|avrebbe) telefonato|telefonerà|telefona"),
         ("phone_call", "direct", r"(?:ha|aveva|avrebbe) sentito|sentirà|risentirà"),
-        ("summit", "noun", rf"vertic{_W}|summit"),
+        ("summit", "noun", rf"vertic{_W}|summit|{_EVENT}"),
         ("meeting", "noun", rf"incontr[oi]|riunion{_W}"),
         ("meeting", "direct", r"incontr(?:a|ano|ò|arono|at[oaie]|erà|eranno|are|arsi|andosi|ando|ava|avano)"),
         ("meeting", "host", rf"ricev(?:uto|uta|uti|e|ono|erà|eranno|ere)|accolt[oaie]|accogli{_W}|accoglie|"
                             rf"ospitat[oaie]|ospita|ospiterà"),
         ("meeting", "verb", r"riunit[oaie]|riuni(?:rsi|ranno|rà)"),
+        ("meeting", "direct", r"convoca(?:to|ta|ti|te|no)(?=\s+(?:\S+\s+){0,2}?(?:l['’])?(?:ambasciat|incaricat|rappresentant))"),
         ("visit", "direct", rf"visit{_W}"),
         ("visit", "noun", r"invit[oi]"),
         ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
         ("visit", "travel", r"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
                             r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
-        ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]"),
+        ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]|mediazion[ei]"),
+        ("meeting", "verb", r"cenato|pranzato|cena|pranza|cenano|pranzano|ha fatto colazione"),
+        ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) mediato|mediare|mediando|medierà|medieranno"),
         ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) negoziato|negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
                           r"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]"),
         ("letter", "noun", r"letter[ae]|missiv[ae]"),
@@ -157,21 +203,26 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "fr": [
         ("video_call", "noun", rf"visioconférenc{_W}|vidéoconférenc{_W}|(?:par|en) (?:vidéo|visio)"),
+        ("phone_call", "from", r"reçu (?:un |l['’])?(?:appel|coup de fil|coup de téléphone)(?: téléphonique)?|"
+                               r"reçoit (?:un )?(?:appel|coup de fil)(?: téléphonique)?"),
+        ("letter", "from", r"(?:reçu|reçoit) (?:une |la )?lettres?"),
         ("phone_call", "noun", rf"téléphoni{_W}|(?:au|par) téléphone"),
         ("phone_call", "verb", r"téléphon(?:é|e|ent|era|eront|er)"),
-        ("summit", "noun", r"sommets?"),
+        ("summit", "noun", rf"sommets?|{_EVENT}"),
         ("meeting", "noun", r"rencontres?|réunions?|entrevues?"),
         ("meeting", "direct", r"rencontr(?:é|ée|és|ées|e|ent|era|eront|er|ait|aient)"),
         ("meeting", "host", rf"reçu(?:e|s|es)?|reçoit|reçoivent|recevr(?:a|ont)|recevoir|accueilli{_W}|"
                             rf"accueill(?:e|ent|era|eront|ir|ait)"),
         ("meeting", "verb", r"réuni(?:s|e|es|ra|ront|r)?"),
+        ("meeting", "direct", r"convoqu(?:é|ée|és|ées|e|ent|era)(?=\s+(?:\S+\s+){0,2}?(?:l['’])?(?:ambassad|chargé|représentant))"),
         ("visit", "direct", rf"visit{_W}"),
         ("visit", "verb", r"rendu(?:e|s|es)?(?= (?:à|en|au|aux|dans|chez)\b)|rendra(?= (?:à|en|au|aux|dans|chez)\b)"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
-        ("visit", "travel", r"envolée?s?|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
+        ("visit", "travel", r"envolée?s?|envoler|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
                             r"voyag(?:é|e|ent|era|eront)|déplacée?s?|sera|seront"),
-        ("talks", "noun", r"négociations?|pourparlers|consultations|entretiens?"),
+        ("talks", "noun", r"négociations?|pourparlers|consultations|entretiens?|médiation|médiat(?:eur|rice)s?"),
+        ("meeting", "verb", r"dîné|déjeuné|dîne|déjeune|dînent|déjeunent"),
         ("talks", "verb", r"négoci(?:é|e|ent|era|eront|er|ait|aient)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
                           r"discut(?:é|ent|era|eront|er)|parl(?:é|ent|era|eront)"),
         ("letter", "noun", r"lettres?|courriers?|missives?"),
@@ -179,13 +230,16 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "de": [
         ("video_call", "noun", rf"video(?:schalte|konferenz|gespräch|telefonat|call|gipfel|verbindung){_W}|per video"),
+        ("phone_call", "from", r"(?:erhielt|bekam|erhält|bekommt) (?:einen |den )?anruf"),
+        ("letter", "from", r"(?:erhielt|bekam|erhält|bekommt) (?:einen |den )?brief"),
         ("phone_call", "noun", rf"telefonat{_W}|telefongespräch{_W}|telefonkonferenz{_W}|am telefon|per telefon"),
         ("phone_call", "verb", rf"telefonier{_W}"),
         ("phone_call", "direct", r"angerufen|r(?:ief|iefen|uft)(?=\s+(?:[^\s.;:!?]+\s+){0,6}?an\b)"),
-        ("summit", "noun", rf"{_W}gipfel{_W}"),
+        ("summit", "noun", rf"{_W}gipfel{_W}|{_EVENT}"),
         ("meeting", "noun", r"zusammenkunft|begegnung(?:en)?|unterredung(?:en)?"),
         ("meeting", "direct", r"treffen|treffens|trifft|traf|trafen|getroffen|zusammengetroffen"),
         ("meeting", "host", r"empf(?:ing|ingen|ängt|angen)"),
+        ("meeting", "direct", r"einbestellt|bestellt(?:e|en)?(?=\s+(?:[^\s.;:!?]+\s+){0,6}?ein\b)"),
         ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?zusammen\b)|zusammengekommen"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
         ("visit", "travel", r"reist(?:e|en)?|gereist"),
@@ -193,7 +247,10 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", r"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?ein\b)"),
         ("visit", "travel", r"fl(?:og|ogen|iegt|iegen)|geflogen|landet(?:e|en)?|gelandet|kam|kamen|kommt|gekommen|angekommen|eingetroffen|"
                             r"f(?:uhr|uhren|ährt)|gefahren"),
-        ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?"),
+        ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?|vermittlung|vermittler{_W}"),
+        ("talks", "verb", r"einigt(?:e|en)?(?=\s+sich\b)|geeinigt"),  # came to terms with a partner
+        ("meeting", "verb", r"speiste(?:n)?|gespeist|aß(?:en)?(?=\s+(?:[^\s.;:!?]+\s+){0,4}?(?:zu abend|zu mittag))"),
+        ("talks", "verb", r"vermittel(?:t|te|ten|n)(?=\s+(?:[^\s.;:!?]+\s+){0,3}?zwischen\b)"),
         ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|"
                           rf"besprach(?:en)?|diskutiert{_W}|erörtert{_W}"),
         ("letter", "noun", r"brief|briefe|briefes|briefs|briefen|schreiben"),
@@ -201,19 +258,27 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "pl": [
         ("video_call", "noun", rf"wideokonferencj{_W}|telekonferencj{_W}|wideorozmow{_W}|(?:przez|za pośrednictwem) (?:wideo|łącza wideo)"),
+        ("phone_call", "from", r"(?:odebrał|odebrała|otrzymał|otrzymała|dostał|dostała) telefon"),
+        ("letter", "from", r"(?:otrzymał|otrzymała|dostał|dostała) list"),
         ("phone_call", "noun", rf"telefoniczn{_W}|przez telefon"),
         ("phone_call", "verb", rf"zadzwoni{_W}|dzwoni{_W}"),
-        ("summit", "noun", rf"szczyt{_W}|szczycie"),
+        ("summit", "noun", rf"szczyt{_W}|szczycie|{_EVENT}"),
         ("meeting", "verb", r"spotka(?:ł|ła|ło|li|ły|ją|)(?= się\b)|spotyka(?:ł|ła|li|ły|ją|)(?= się\b)"),
         ("meeting", "noun", rf"spotka{_W}|spotkań"),
         ("meeting", "host", r"przyj(?:ął|ęła|ęli|mie|mą|muje|ęty|ęta|ęci)|gości(?:ł|ła|li|)"),
+        ("meeting", "reception", r"przyjęcia|przyjąć|przyjmować"),
+        ("meeting", "direct", r"wezwa(?:ł|ła|li|ło|no)(?=\s+(?:\S+\s+){0,2}?(?:ambasador|chargé|przedstawiciel))"),
         ("visit", "noun", rf"wizyt{_W}"),
         ("visit", "direct", rf"odwiedz{_W}|odwiedzi{_W}|odwiedza{_W}"),
-        ("visit", "travel", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się"),
+        ("visit", "travel", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się|wyjecha(?:ł|ła|li|ły)|"
+                            rf"wylecia(?:ł|ła|ł)|wylecieli"),
         ("visit", "noun", rf"zaprosze{_W}"),
         ("visit", "direct", rf"zaprosi{_W}|zaprasza{_W}"),
-        ("visit", "travel", rf"przylecia{_W}|wylądowa{_W}|przyleci|polecia{_W}|poleci|dotar{_W}|dotrze|przyjedzie|pojedzie"),
-        ("talks", "noun", rf"rozmow{_W}|rozmów|negocjac{_W}|konsultac{_W}|rokowa{_W}"),
+        ("visit", "travel", rf"przylecia{_W}|przylecie{_W}|wylądowa{_W}|przyleci|polecia{_W}|polecie{_W}|poleci|dotar{_W}|dotrze|przyjedzie|pojedzie"),
+        ("talks", "noun", rf"rozmow{_W}|rozmów|negocjac{_W}|konsultac{_W}|rokowa{_W}|mediacj{_W}|mediator{_W}"),
+        ("talks", "verb", r"porozumia(?:ł|ła|li|ły)(?=\s+się\b)|porozumieli(?=\s+się\b)"),  # came to terms with a partner
+        ("meeting", "verb", r"zjad(?:ł|ła|li|ły)(?=\s+(?:[\w-]+\s+){0,2}?(?:kolacj|obiad|śniadani|lunch))"),
+        ("talks", "verb", rf"pośredniczy{_W}|pośredniczą"),
         ("talks", "verb", rf"rozmawia{_W}|porozmawia{_W}|negocjowa{_W}|negocjuj{_W}|negocjuje|omówi{_W}|omawia{_W}|dyskutowa{_W}"),
         ("letter", "noun", r"list|listu|listem|listy|liście|listów"),
         ("letter", "verb", rf"napisa{_W}"),
@@ -221,21 +286,29 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
     "ru": [
         ("video_call", "noun", rf"видеоконференц{_W}|видеосвяз{_W}|видеоформат{_W}|видеозвон{_W}|"
                                rf"онлайн-(?:встреч|саммит|переговор){_W}"),
+        ("phone_call", "from", r"(?:получил|получила|принял|приняла) (?:телефонный )?звонок"),
+        ("letter", "from", r"(?:получил|получила) письмо"),
         ("phone_call", "noun", rf"телефон{_W}"),
         ("phone_call", "verb", rf"созвонил{_W}|созвон(?:ятся|ится)"),
         ("phone_call", "direct", rf"позвонил{_W}|позвонит"),
-        ("summit", "noun", rf"саммит{_W}"),
+        ("summit", "noun", rf"саммит{_W}|{_EVENT}"),
         ("meeting", "verb", r"встретил(?:ся|ась|ись)|встрет(?:ится|ятся)|встречал(?:ся|ась|ись)|встреча(?:ется|ются)"),
         ("meeting", "noun", rf"встре[чт]{_W}"),
         ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}|принят(?:а|ы)?"),
+        ("meeting", "reception", r"принять|принимать"),
+        ("meeting", "direct", r"вызвал(?:а|и|о)?(?=\s+(?:\S+\s+){0,2}?(?:посла|поверенного|представителя))"),
         ("visit", "noun", rf"визит(?!ер|ёр){_W}|посещени{_W}"),
         ("visit", "direct", rf"посетил{_W}|посетит|посетят|посеща{_W}"),
-        ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}|прилетев|прибыв|приехав"),
+        ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}|прилетев|прибыв|приехав|вылетел(?:а|и)?|"
+                            rf"направил(?:ся|ась|ись)"),
         ("visit", "noun", rf"приглашени{_W}"),
         ("visit", "direct", rf"пригласил{_W}|пригласит|приглаша{_W}"),
         ("visit", "travel", rf"приземлил(?:ся|ась|ись)|прибудет|прибудут|приедет|приедут|прилетит|прилетят|полетел{_W}|полетит|поехал{_W}|"
                             rf"поедет|отправил(?:ся|ась|ись)|отправится|побывал{_W}"),
-        ("talks", "noun", rf"переговор{_W}|консультаци{_W}|бесед{_W}|разговор{_W}"),
+        ("talks", "noun", rf"переговор{_W}|консультаци{_W}|бесед{_W}|разговор{_W}|посредник{_W}|посредничеств{_W}"),
+        ("talks", "verb", r"договорил(?:ся|ась|ись)|договорятся|договорится"),  # came to terms with a partner
+        ("meeting", "verb", r"ужинал(?:а|и)?|поужинал(?:а|и)?|обедал(?:а|и)?|пообедал(?:а|и)?|позавтракал(?:а|и)?"),
+        ("talks", "verb", rf"посредничал{_W}|посредничает|посредничают|посредничать"),
         ("talks", "verb", rf"говорил(?:а|и)?(?=\s+(?:с|со|по телефону)(?!\w))|разговаривал{_W}|обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
         ("letter", "noun", rf"письм{_W}|послани{_W}"),
         ("letter", "verb", rf"написал{_W}"),
@@ -246,9 +319,10 @@ _CUE_KINDS: dict[str, dict[str, tuple[str, str]]] = {}
 for _lang, _entries in _CUES.items():
     _groups = {f"c{i}": (mode, kind) for i, (mode, kind, _) in enumerate(_entries)}
     _CUE_KINDS[_lang] = _groups
-    # One look-behind for all alternatives: 3-4x faster than one per alternative.
+    # One look-behind for all alternatives: 3-4x faster than one per alternative; the look-ahead skips
+    # word starts that are digits (every cue starts with a letter) before trying the alternatives.
     _CUE_PATTERNS[_lang] = re.compile(
-        "(?<!\\w)(?:" + "|".join(rf"(?P<c{i}>{pattern})(?!\w)" for i, (_, _, pattern) in enumerate(_entries)) + ")",
+        "(?<!\\w)(?=[^\\W\\d_])(?:" + "|".join(rf"(?P<c{i}>{pattern})(?!\w)" for i, (_, _, pattern) in enumerate(_entries)) + ")",
         re.I)
 
 
@@ -284,7 +358,8 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"took part|take part|takes part|participated|participates|made|make|makes|paid|pay|pays|conducted|"
                 r"began|begin|started|start|concluded|ended|wrapped up|will have|would have|at|in|during|after|before|"
                 r"ahead of|on|via|by|for|to|was|were|is|are|arrived|came|went|travell?ed|headed|flew|"
-                r"sent|sends|send|addressed|signed|his|her|their|its|conduct\w*|lead|leads|leading|led|open\w*|resum\w*|launch\w*|engag\w*|enter\w*|pursu\w*",
+                r"sent|sends|send|addressed|signed|his|her|their|its|brokered|mediated|facilitated|hosted|organi[sz]ed|arranged|sponsored|"
+                r"conduct\w*|lead|leads|leading|led|open\w*|resum\w*|launch\w*|engag\w*|enter\w*|pursu\w*",
         adjunct=r"in|during|after|before|at|on|following|speaking|ahead of|prior to|while|by|via",
     ),
     "it": dict(
@@ -309,7 +384,8 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"partecipato|partecipa|partecipano|parteciperà|fatto|effettuato|compiuto|svolto|avviato|concluso|"
                 r"in|nel|nella|nei|negli|nelle|durante|dopo|prima|al|alla|all|ai|per|a|è|sono|era|erano|sarà|"
                 r"arrivato|arrivata|giunto|giunta|in occasione|nel corso|a margine|inviato|inviata|mandato|firmato|"
-                r"sua|suo|suoi|sue|loro|conduc\w*|condott\w*|avvi\w*|riprend\w*|ripres\w*|apert\w*|apr\w*|intrattien\w*|intrattenut\w*|tenendo|tenut\w*|svolg\w*|impegnat\w*",
+                r"sua|suo|suoi|sue|loro|conduc\w*|condott\w*|avvi\w*|riprend\w*|ripres\w*|apert\w*|apr\w*|intrattien\w*|intrattenut\w*|tenendo|tenut\w*|svolg\w*|impegnat\w*|"
+                r"mediato|ospitato|organizzato|favorito",
         adjunct=r"in|nel|nella|nei|durante|dopo|prima|al|alla|all|a|nel corso|in occasione|parlando|a margine|ai margini",
     ),
     "fr": dict(
@@ -317,7 +393,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         between=r"entre",
         addressee=r"à|au|aux",
         link=r"avec|entre",
-        destination=r"à|a|au|aux|en|chez|auprès|dans",
+        destination=r"à|a|au|aux|en|chez|auprès|dans|vers",
         genitive=r"de|du|des|d",
         block=r"sur|concernant|pour|contre|par|après|avant|sans|depuis|sous|comme|selon",
         coord=r"et|ainsi que|,",
@@ -332,7 +408,8 @@ _LEXICON: dict[str, dict[str, str]] = {
         support=r"a eu|eu|eue|aura|ont eu|auront|avait|avaient|tenu|tiendra|tiendront|participé|participe|participera|"
                 r"effectué|fait|mené|entamé|conclu|lors|pendant|après|avant|en|à|au|aux|pour|dans|est|sont|était|"
                 r"a|ont|sera|arrivé|arrivée|en marge|à l'issue|à l’issue|envoyé|envoyée|adressé|adressée|signé|"
-                r"sa|son|ses|leur|leurs|men\w*|conduit\w*|condui\w*|entam\w*|reprend\w*|repris\w*|ouvert\w*|engag\w*|poursui\w*|tenu\w*",
+                r"sa|son|ses|leur|leurs|men\w*|conduit\w*|condui\w*|entam\w*|reprend\w*|repris\w*|ouvert\w*|engag\w*|poursui\w*|tenu\w*|accueilli|organisé|parrainé|"
+                r"servi de|sert de",
         adjunct=r"lors|pendant|après|avant|au|à|en|dans|à l'issue|à l’issue|en marge|s'exprimant|s’exprimant",
     ),
     "de": dict(
@@ -353,7 +430,8 @@ _LEXICON: dict[str, dict[str, str]] = {
         conj=r"aber|während|doch|sondern|weil|obwohl|jedoch|denn|wenn|falls",
         support=r"hatte|hat|haben|hatten|habe|führte|führten|geführt|führt|nahm|nahmen|teilgenommen|nimmt|"
                 r"absolvierte|bei|beim|nach|vor|während|im|in|zu|zum|zur|auf|am|ist|war|sind|waren|wird|werden|"
-                r"reiste|reisten|kam|kamen|schickte|sandte|sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|führt\w*|aufgenommen|begann\w*|begonnen|eröffnet\w*|hält|hielt\w*|gehalten|abgehalten",
+                r"reiste|reisten|kam|kamen|schickte|sandte|sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|führt\w*|aufgenommen|begann\w*|begonnen|eröffnet\w*|hält|hielt\w*|gehalten|abgehalten|vermittelt\w*|ausgerichtet\w*|"
+                r"organisiert\w*",
         adjunct=r"bei|beim|nach|vor|während|im|in|auf|am|nach dem|nach der",
     ),
     "pl": dict(
@@ -374,7 +452,8 @@ _LEXICON: dict[str, dict[str, str]] = {
         conj=r"ale|lecz|podczas gdy|ponieważ|bo|chociaż|choć|jednak|jeśli|jeżeli|gdyby",
         support=r"odbył\w*|odbędzie|odbyła|przeprowadził\w*|wziął udział|wzięła udział|wzięli udział|uczestniczył\w*|"
                 r"miał|miała|mieli|ma|mają|będzie|na|w|we|po|przed|podczas|do|był|była|byli|jest|są|przybył\w*|"
-                r"przyjechał\w*|wysłał\w*|skierował\w*|podpisał\w*|swoj\w*|swoim|jego|jej|ich|złożył\w*|prowadz\w*|prowadzi\w*|podj\w*|rozpocz\w*|wznowi\w*|toczy\w*",
+                r"przyjechał\w*|wysłał\w*|skierował\w*|podpisał\w*|swoj\w*|swoim|jego|jej|ich|złożył\w*|prowadz\w*|prowadzi\w*|podj\w*|rozpocz\w*|wznowi\w*|toczy\w*|zorganizowa\w*|"
+                r"pośredniczy\w*",
         adjunct=r"podczas|po|przed|w|we|na|w trakcie|w czasie|przy|w rozmowie",
     ),
     "ru": dict(
@@ -393,9 +472,10 @@ _LEXICON: dict[str, dict[str, str]] = {
         comp=r"что|чтобы|ли",
         rel=r"котор\w+",
         conj=r"но|однако|пока|потому|хотя|зато|если",
-        support=r"провёл|провел|провела|провели|проведёт|проведет|проведут|принял участие|приняла участие|"
+        support=r"провёл|провел|провела|провело|провели|проведёт|проведет|проведут|принял участие|приняла участие|"
                 r"приняли участие|участвовал\w*|имел|имела|состоял\w*|на|в|во|после|до|перед|во время|в ходе|"
-                r"был|была|были|будет|прибыл\w*|направил\w*|отправил\w*|подписал\w*|сво\w+|его|её|ее|их|вед\w*|вёл|вела|вели|начал\w*|начать|возобнов\w*|провод\w*",
+                r"был|была|были|будет|прибыл\w*|направил\w*|отправил\w*|подписал\w*|сво\w+|его|её|ее|их|вед\w*|вёл|вела|вели|начал\w*|начать|возобнов\w*|провод\w*|организова\w*|"
+                r"выступил\w* посредником",
         adjunct=r"во время|в ходе|после|перед|на|в|по итогам|накануне|по завершении",
     ),
 }
@@ -435,10 +515,10 @@ _PLANNED = {
           r"beabsichtig\w*|wollte|wollten|lud|luden",
     "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
           r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
-          r"zamierza\w*|chciał\w*|chcieli|chciały",
+          r"zamierza\w*|chciał\w*|chcieli|chciały|weźmie|wezmą|przybędzie|przybędą|przyleci|przylecą",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
-          r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*",
+          r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*|примет|примут|ожида\w*",
 }
 _REFUSED = {
     "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*|ban|bans|banned|banning|"
@@ -446,7 +526,7 @@ _REFUSED = {
     "it": r"rifiut\w*|respint\w*|annullat\w*|cancellat\w*|declinat\w*|vieta\w*|vietat\w*|esclu\w*|non (?:è stato |sono stati )?invitat\w*|"
           r"pietra tombale|chiude\w* (?:la porta|a)",
     "fr": r"refus\w*|rejet\w*|annul\w*|décliné\w*|interdi\w*|exclu\w*|pas (?:été )?invité\w*",
-    "de": r"abgesagt|absage\w*|abgelehnt|lehnt\w*|verweiger\w*|verbiet\w*|verboten|untersag\w*|ausgeladen|ausladung|"
+    "de": r"abgesagt|absage\w*|abgelehnt|lehnt\w*|verweiger\w*|weiger\w*|verbiet\w*|verboten|untersag\w*|ausgeladen|ausladung|"
           r"nicht[- ]einladung|nicht eingeladen|ausgeschlossen|schließt \w+ aus",
     "pl": r"odmówi\w*|odmaw\w*|odrzuci\w*|odwoła\w*|odwołan\w*|zakaz\w*|wyklucz\w*|nie zaprosi\w*|nie zaproszon\w*",
     "ru": r"отказал\w*|отказыва\w*|отказ|отменил\w*|отменен\w*|отменён\w*|отклонил\w*|запрет\w*|запрещ\w*|исключ\w*|"
@@ -474,6 +554,9 @@ _PLANNED = {lang: _words(p) for lang, p in _PLANNED.items()}
 _REQUESTED = {lang: _words(p) for lang, p in _REQUESTED.items()}
 _REFUSED = {lang: _words(p) for lang, p in _REFUSED.items()}
 _NEGATION_BEFORE = {lang: re.compile(p, re.I) for lang, p in _NEGATION_BEFORE.items()}
+_NEGATION_WORD = {lang: _words(p) for lang, p in {
+    "en": r"not|never|n't", "it": r"non|mai", "fr": r"pas|jamais", "de": r"nicht|nie|niemals|kein\w*",
+    "pl": r"nie|nigdy", "ru": r"не|ни|никогда"}.items()}
 # Interviews, speeches, press conferences, conversations with the media: not contacts.
 _NOT_A_CONTACT = re.compile(
     r"interview\w*|intervist\w*|entrevue|wywiad\w*|интервью|press conference|conferenza stampa|"
@@ -497,6 +580,22 @@ _MET_WITH_REACTION = re.compile(
     r"approbation|scepticisme|kritik|widerstand|zustimmung|ablehnung|skepsis|krytyk\w*|sprzeciw\w*|odmow\w*|reakcj\w*|"
     r"aprobat\w*|poparci\w*|uznani\w*|zainteresowani\w*|entuzjazm\w*|оппозици\w*|критик\w*|сопротивлени\w*|"
     r"поддержк\w*|непонимани\w*|отпор\w*|протест\w*|одобрени\w*|понимани\w*)\b", re.I)
+# "Summit" words in the sense of "top": "i vertici del partito", "na szczycie listy", "au sommet de l'État",
+# "der Gipfel der Frechheit", "the summit of the mountain".
+_TOP_OF = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r"\s+of\s+(?:the\s+)?(?:mountain|hill|mount|peak|volcano|everest|list|table|rankings?|power|career|pyramid)",
+    "it": r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*(?:partit|classific|aziend|societ|piramid|list|montagn|"
+          r"poter|gerarchi|magistratur|procur|polizi|serviz|esercit|forze|banc|club|grupp|sindacat|carriera|gloria|"
+          r"vetta|monte|podio|ente|agenzi|istituto|fondazion|redazion|squadr|federazion|lega\b)",
+    "fr": r"\s+(?:de\s+l['’](?:État|Etat|entreprise|affiche|échelle)|de\s+la\s+(?:pyramide|hiérarchie|liste|montagne|"
+          r"gloire|vague|colline|carrière)|du\s+(?:classement|pouvoir|podium|mont|parti|groupe)|de\s+sa\s+carrière)",
+    "de": r"\s+der\s+(?:frechheit|unverschämtheit|heuchelei|absurdität|dreistigkeit|geschmacklosigkeit|macht|karriere)",
+    "pl": r"\s+(?:listy|list|sezonu|formy|popularności|władzy|góry|gór|kariery|możliwości|piramidy|hierarchii|tabeli|"
+          r"rankingu|kolejki|szczęścia|hipokryzji|bezczelności|głupoty|absurdu|klasyfikacji|drabiny|notowań|sławy)",
+}.items()}
+_TOP_OF_WORD = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r"(?!x)x", "it": r"(?!x)x", "fr": r"(?!x)x", "pl": r"(?!x)x",
+    "de": r"\w*berggipfel\w*|gipfel(?:kreuz|sturm|stürmer|punkt|höhe|grat|buch)\w*"}.items()}
 _INVITE = re.compile(r"invit\w*", re.I)
 # Italian "sentire" is a call ("ha sentito Putin ieri") unless followed by what was heard ("sentito Putin dire").
 _HEARD = re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,3}?(?:\w+(?:are|ere|ire)|che|parlare|dire)\b", re.I)
@@ -544,17 +643,30 @@ _DE_NOT_A_MEETING = re.compile(
 # A state named by its side, delegation or government ("the Russian side", "la delegazione ucraina",
 # "российская сторона", "strona rosyjska") or by its people ("i russi", "les Russes") is a party.
 _STATE_BODIES = {
-    "en": r"side|delegation|government|authorities|leadership|negotiators|counterparts?",
-    "it": r"parte|delegazione|governo|autorità|leadership|negoziatori|controparte",
-    "fr": r"partie|délégation|gouvernement|autorités|négociateurs",
-    "de": r"seite|delegation|regierung|führung|behörden|unterhändler|verhandler",
-    "pl": r"stron[aęyieą]|delegacj\w*|rząd\w*|władz\w*|negocjator\w*",
-    "ru": r"сторон\w*|делегаци\w*|правительств\w*|власт\w*|руководств\w*|переговорщик\w*",
+    "en": r"sides?|delegations?|governments?|authorities|leadership|negotiators|counterparts?|(?:foreign |defen[cs]e )?ministry|"
+          r"foreign office|embassy|ambassador|diplomats|officials|envoys?|lawmakers|legislators|congressmen|senators|"
+          r"parliamentarians|MPs|congressional delegation",
+    "it": r"parte|delegazion[ei]|govern[oi]|autorità|leadership|negoziatori|controparte|"
+          r"ministero(?: degli (?:affari )?esteri| della difesa)?|ambasciata|ambasciatore|diplomatici|funzionari|inviat[oi]|"
+          r"omolog[oh]i|omologo|parlamentari|deputati|senatori",
+    "fr": r"partie|délégations?|gouvernements?|autorités|négociateurs|ministère|diplomatie|ambassade|ambassadeur|diplomates|"
+          r"responsables|émissaires?|homologues?|parlementaires|députés|sénateurs",
+    "de": r"seite|delegation(?:en)?|regierung(?:en)?|führung|behörden|unterhändler|verhandler|außenministerium|ministerium|"
+          r"verteidigungsministerium|botschaft|botschafter|diplomaten|beamten|regierungsvertreter|gesandte[nr]?|"
+          r"amtskolleg(?:e|en|in)|abgeordneten?|parlamentarier(?:in|innen)?|senatoren",
+    "pl": r"stron[aęyieą]|delegacj\w*|rząd\w*|władz\w*|negocjator\w*|MSZ|ministerstw\w*|dyplomacj\w*|ambasad\w*|"
+          r"dyplomac\w*|dyplomat\w*|urzędni\w*|wysłanni\w*|odpowiednik\w*|parlamentarzyś\w*|posłowie|posłów|"
+          r"kongresmen\w*|senatorowie|senatorów",
+    "ru": r"сторон\w*|делегаци\w*|правительств\w*|власт\w*|руководств\w*|переговорщик\w*|МИД|министерств\w*|"
+          r"посольств\w*|посол|посла|послом|дипломат\w*|чиновник\w*|ведомств\w*|эмиссар\w*|коллег(?:а|ой|у|и|ами)|"
+          r"визави|депутат\w*|парламентари\w*|сенатор\w*|конгрессмен\w*",
 }
 _STATE_BODY_WORD = {lang: _words(p) for lang, p in _STATE_BODIES.items()}
+_AND = {"en": "and", "it": "e|ed", "fr": "et", "de": "und", "pl": "i|oraz", "ru": "и"}
 _STATE_STARTERS = {"en": frozenset({"the"}), "it": frozenset("i gli dei degli ai agli coi con".split()),
                    "fr": frozenset("les des aux".split())}
-_NOUN_FIRST = {"it": True, "fr": True, "pl": True, "de": True}  # "strona rosyjska", "Delegation der USA"
+# "strona rosyjska", "Delegation der USA", "МИД Турции"
+_NOUN_FIRST = {"it": True, "fr": True, "pl": True, "de": True, "ru": True}
 _PEOPLE_ARTICLE = {"it": r"i|gli|dei|degli|ai|agli|coi|con i", "fr": r"les|des|aux"}
 _DELEGATION = re.compile(r"delega[tzc]\w*|délégation\w*|делегаци\w*", re.I)
 # Capitals stand for their state, but only as the destination of a visit or journey ("flew to Kyiv",
@@ -670,7 +782,7 @@ def extract_contact_reports(
         docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
     kb = kb if kb is not None else load_kb()
-    states, capitals = _kb_patterns(kb)
+    states, capitals, bodies = _kb_patterns(kb)
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []
     iterator = zip(docs["doc_id"], docs["text"], docs["lang"], docs["date"],
@@ -679,7 +791,8 @@ def extract_contact_reports(
         iterator, total=len(docs), desc="contacts", disable=not progress
     ):
         doc_mentions = by_doc.get(doc_id, mentions.iloc[:0])  # states may still be named by demonyms
-        for row in _document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states, capitals):
+        for row in _as_states(_document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states,
+                                                capitals, bodies[3]), bodies):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
             rows.append(row)
     if not rows:
@@ -722,7 +835,8 @@ def _mentions_by_doc(mentions: pd.DataFrame, doc_ids: set) -> dict[str, pd.DataF
     return {doc_id: group for doc_id, group in subset.groupby("doc_id", sort=False)}
 
 
-def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states, capitals) -> list[dict]:
+def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states, capitals,
+                      multilateral=frozenset()) -> list[dict]:
     starts = doc_mentions["start"].to_numpy()
     ends = doc_mentions["end"].to_numpy()
     ids = doc_mentions["actor_id"].to_numpy()
@@ -771,6 +885,299 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
                                           reference, precision, in_sentence, previous_text, following, text))
         history.append(mentions)
         previous_text = sentence
+    kinds = {_CUE_KINDS[lang][m.lastgroup][::-1] if m.group(0) not in ("Treffen", "Treffens") else ("noun", "meeting")
+             for m in cue_matches}
+    if ("noun", "summit") in kinds or (("noun", "meeting") in kinds and not multilateral.isdisjoint(ids)):
+        cache: dict[int, list[_Mention]] = {}
+
+        def sentence_mentions(sentence_id: int) -> list[_Mention]:
+            if sentence_id not in cache:
+                s_start, s_end = spans[sentence_id]
+                within = np.flatnonzero((starts >= s_start) & (ends <= s_end))
+                found = _sentence_mentions(starts[within] - s_start, ends[within] - s_start, ids[within], types[within])
+                if lang in states[0]:
+                    found = _with_state_phrases(text[s_start:s_end], found, lang, states, names)
+                cache[sentence_id] = found
+            return cache[sentence_id]
+
+        rows = _with_summit_attendance(rows, text, lang, spans, sentence_mentions, cue_matches, names, reference,
+                                       precision, multilateral)
+    return rows
+
+
+# --- Summits whose participants are named across the document ---
+# Attendance verbs: "attended", "took part", "was invited to", "ha partecipato", "a assisté", "nahm ... teil",
+# "wziął udział", "принял участие". The summit they refer to is named in their clause ("attended the NATO
+# summit", "Al vertice Ue hanno preso parte ...") or, with no complement ("Biden also attended", "y
+# participent", "ci sarà"), the summit named last before.
+_ATTENDANCE = {lang: _words(p) for lang, p in {
+    "en": r"attend(?:s|ed|ing)?|t(?:ake|akes|ook|aking|aken) part|participat(?:e|es|ed|ing)|"
+          r"(?:is|are|was|were|be|been) (?:present|among the (?:participants|guests|leaders))|invited to|"
+          r"(?:is|are|was|were)(?: also)? expected|arriv(?:e|es|ed|ing)|travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to",
+    "it": r"partecip(?:a|ano|ato|ata|ati|ate|erà|eranno|are|ava|avano)|pres[oa] parte|prend(?:e|ono|erà|eranno|ere) parte|"
+          r"present[ei]|invitat[oaie]|interverr(?:à|anno)|ci sar(?:à|anno)|c['’]er(?:a|ano)|arriv(?:at[oaie]|a|ano|erà|eranno)|"
+          r"giunt[oaie]|atteso|attesa|attesi",
+    "fr": r"particip(?:e|ent|é|ée|és|era|eront|er|ait|aient)|assist(?:e|ent|é|era|eront|er|ait|aient)|"
+          r"(?:pris|prend|prennent|prendra|prendront|prendre) part|présente?s?|invitée?s?|arriv(?:é|ée|és|ées|e|ent|era|eront)|"
+          r"attendue?s?",
+    "de": r"teilnehm(?:en|e|en|er)?|teilgenommen|(?:nahm|nahmen|nimmt|nehmen|nehme)(?:\s+[^\s.;:!?,]+){0,6}?\s+teil|"
+          r"anwesend|eingeladen|reist(?:e|en)?|gereist|angereist|eingetroffen|erwartet",
+    "pl": r"(?:wziął|wzięła|wzięli|wzięły|wezmą|weźmie|biorą|bierze|brał|brała|brali|brały)(?:\s+[^\W\d_]+){0,2}?\s+udział|"
+          r"uczestnicz(?:y|ą|ył|yła|yli|yły|yć)|obecn(?:y|a|i|e)|zaproszon(?:y|a|o|e|i)|przyby(?:ł|ła|li|ły|ć)|przybędzie|"
+          r"przybędą|przylecia(?:ł|ła|li|ły)|przyleci|przylecą|oczekiwan(?:y|a|i)",
+    "ru": r"(?:принял|приняла|приняли|примет|примут|принимает|принимают|принимал|принимали|принять)(?:\s+[^\W\d_]+){0,2}?"
+          r"\s+участие|"
+          r"участв(?:овал|овала|овали|ует|уют|овать)|присутствова(?:л|ла|ли)|присутству(?:ет|ют)|"
+          r"приглаш[её]н(?:а|ы)?|прибыл(?:а|и)?|прибудет|прибудут|прилетел(?:а|и)?|прилетит|прилетят|ожида(?:ется|ются)",
+}.items()}
+# Words that may follow an attendance verb without naming what was attended: it stays the summit named before.
+_ATTENDANCE_REST = {lang: frozenset(words.split()) for lang, words in {
+    "en": "it too also as well there in",
+    "it": "anche pure",
+    "fr": "aussi également",
+    "de": "auch ebenfalls daran dort",
+    "pl": "też także również w nim tam",
+    "ru": "тоже также в нём нем там",
+}.items()}
+# Organisations next to a summit word name it: "NATO summit", "summit of the G7", "vertice Ue", "sommet de
+# l'Otan", "EU-Gipfel", "Gipfel der NATO", "szczyt NATO", "саммит G20".
+_SUMMIT_NAME_GAP = re.compile(r"\s*(?:-|['’]s)?\s*|\s+(?:of(?:\s+the)?|del|della|dello|dei|degli|dell['’]|de|du|des|"
+                              r"de\s+l['’]|d['’]|der|des|von|vom)\s*", re.I)
+
+
+def _summit_key(sentence: str, start: int, end: int, mentions: list[_Mention]) -> str | None:
+    """What names a summit word: the organisation written next to it, the event ("COP26"), or None."""
+    word = sentence[start:end]
+    if re.fullmatch(_EVENT, word):
+        return "event:" + re.sub(r"[\s-]", "", word)
+    for m in mentions:
+        if m.actor_type != "organization":
+            continue
+        gap = sentence[m.end:start] if m.end <= start else sentence[end:m.start] if m.start >= end else None
+        if gap is not None and _SUMMIT_NAME_GAP.fullmatch(gap) and (m.end <= start or "'s" not in gap):
+            return m.actor_id
+    # "the summit of foreign ministers of the G20", "саммит на уровне министров стран G20"
+    following = [m for m in mentions if m.start >= end]
+    if following and following[0].actor_type == "organization":
+        gap = sentence[end:following[0].start]
+        if _n_words(gap) <= 6 and "," not in gap and not _HARD_STOP.search(gap) and _MEMBERS_OF.search(gap):
+            return following[0].actor_id
+    return None
+
+
+# Who meets at an organisation's summit: "of the foreign ministers of", "dei leader del", "министров стран".
+_MEMBERS_OF = re.compile(r"(?<!\w)(?:minist\w*|leaders?|heads? of|chefs?|capi|staats\w*|regierungschef\w*|außenminist\w*|"
+                         r"przywódc\w*|szef\w*|министр\w*|лидер\w*|глав\w*|стран)(?!\w)", re.I)
+
+
+_TEMPORAL = {lang: _words(p) for lang, p in {
+    "en": r"after|before|ahead of|following|since|until", "it": r"dopo|prima|fino|da quando",
+    "fr": r"après|avant|depuis|jusqu", "de": r"nach|vor|seit|bis", "pl": r"po|przed|od|do czasu",
+    "ru": r"после|перед|до|с тех пор"}.items()}
+# "including", "such as", "tra cui", "dont", "darunter", "w tym", "в том числе": a list of attendees follows.
+_INCLUDING = {lang: re.compile(rf"\s*,?\s*(?:{p})\s+(?:[^\W\d_]+\s+){{0,3}}?$", re.I) for lang, p in {
+    "en": r"including|among them|such as|among whom", "it": r"tra cui|fra cui|tra i quali|fra i quali|compres[oi]",
+    "fr": r"dont|parmi lesquels|parmi eux|notamment", "de": r"darunter|unter ihnen|einschließlich|wie",
+    "pl": r"w tym|m\.in\.|między innymi|wśród nich|takich jak", "ru": r"в том числе|включая|среди них|среди которых|таких как"}.items()}
+# "at/during/on the sidelines of" before a summit word: a contact there was made by attendees.
+_AT_EVENT = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[\w'’]+[\s-]+){{0,3}}$", re.I) for lang, p in {
+    "en": r"at|during|on the sidelines of|on the margins of",
+    "it": r"al|alla|durante il|durante la|nel corso del|a margine del|a margine della|ai margini del",
+    "fr": r"au|lors du|lors de|pendant le|en marge du|en marge de",
+    "de": r"beim|auf dem|während des|am rande des|am rande der|bei",
+    "pl": r"na|podczas|w trakcie|na marginesie|przy okazji",
+    "ru": r"на|во время|в ходе|на полях|в рамках"}.items()}
+
+
+def _listed_after(sentence: str, position: int, mentions: list[_Mention], lang: str) -> list[_Mention]:
+    """Persons and states listed after "including"/"tra cui"/"dont"/"darunter"/"w tym"/"в том числе" that
+    follows a summit word within a few words."""
+    after = [m for m in mentions if m.start >= position]
+    for index, first in enumerate(after):
+        gap = sentence[position:first.start]
+        if _n_words(gap) > 10 or _HARD_STOP.search(gap):
+            return []
+        if _INCLUDING[lang].search(gap):
+            side = _side(sentence, first, after[index + 1:], _LEX[lang], leftwards=False, compound=False)
+            return side if len(side) > 1 or _n_words(gap) <= 8 else []
+    return []
+
+
+def _attendees(sentence: str, cue: _Cue, mentions: list[_Mention], previous: list[_Mention], lang: str) -> list[_Mention]:
+    """The persons and states that attend: the subject before the verb ("Biden and Scholz attended"), after
+    it ("Al vertice hanno preso parte Biden e Scholz"), or a pronoun for the one person named just before."""
+    lex = _LEX[lang]
+    eligible = [m for m in mentions if m.is_person or m.actor_type == "country"]
+    inside = [m for m in eligible if cue.start < m.start and m.end <= cue.end]
+    if inside:  # "nahmen Scholz und Biden teil": the subject inside a separable verb
+        return _side(sentence, inside[0], inside[1:], lex, leftwards=False, compound=False)
+    before = [m for m in eligible if m.end <= cue.start]
+    if before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang) and not any(
+            m.start >= before[-1].end and m.end <= cue.start for m in mentions if m not in eligible):
+        side = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True, compound=False)
+        return [m for m in side if m.is_person or not any(_is_title_of(sentence, m, p, lex) for p in side if p.is_person)]
+    after = [m for m in mentions if m.start >= cue.end]
+    if after and after[0] in eligible:
+        gap = sentence[cue.end:after[0].start]
+        words = _WORD.findall(gap)
+        plain = len(words) <= 3 and not _has_stop(gap, lex, side="right") and "," not in gap and not any(
+            lex[k].fullmatch(w) for w in words for k in ("link", "block", "place", "destination", "genitive"))
+        if plain or _PASSIVE_AGENT[lang].match(gap):  # "hanno preso parte Biden e Scholz", "attended by X"
+            side = _side(sentence, after[0], after[1:], lex, leftwards=False, compound=False)
+            return [m for m in side if m in eligible]
+    head = sentence[max(0, cue.start - 30):cue.start]
+    pronoun = None
+    for pronoun in _SUBJECT_PRONOUN[lang].finditer(head):
+        pass
+    if pronoun is not None and _n_words(head[pronoun.end():]) <= 3 and not before:
+        persons = list({m.actor_id: m for m in previous if m.is_person}.values())
+        return persons if len(persons) == 1 else []
+    return []
+
+
+def _with_summit_attendance(rows: list[dict], text: str, lang: str, spans, sentence_mentions, cue_matches,
+                            names: dict, reference, precision, multilateral=frozenset()) -> list[dict]:
+    """One summit report per summit named in the document, with everyone said to attend it; a meeting
+    named by a multilateral organisation ("the NATO meeting", "NATO-Treffen") is gathered the same way
+    (mode meeting).
+
+    Sentence reports of that summit (its organisation among the parties, or parties the summit report
+    covers) are folded into it."""
+    span_starts = np.array([s for s, _ in spans])
+    references = []  # (sentence_id, start, end, key): every summit word, in text order
+    summit_words: set = set()  # keys named with a summit word (the others are meetings)
+    for match in cue_matches:
+        mode_kind = _CUE_KINDS[lang][match.lastgroup]
+        if lang == "de" and match.group(0) in ("Treffen", "Treffens"):
+            mode_kind = ("meeting", "noun")  # the noun ("das NATO-Treffen"), not the verb
+        if mode_kind not in (("summit", "noun"), ("meeting", "noun")):
+            continue
+        sid = int(np.searchsorted(span_starts, match.start(), side="right")) - 1
+        s_start = spans[sid][0]
+        key = _summit_key(text[s_start:spans[sid][1]], match.start() - s_start, match.end() - s_start,
+                          sentence_mentions(sid))
+        if mode_kind[0] == "meeting" and key not in multilateral:
+            continue
+        if mode_kind[0] == "summit":
+            summit_words.add(key)
+        references.append((sid, match.start(), match.end(), key))
+    if not references:
+        return rows
+    # an unnamed "the summit" is the summit named last before it
+    named = [r for r in references if r[3] is not None]
+    references = [r if r[3] is not None else (*r[:3], next((n[3] for n in reversed(named) if n[1] < r[1]), None))
+                  for r in references]
+    summits: dict[str, dict] = {}
+
+    def add(key: str, sid: int, attendees: list[_Mention], status: str, cue_text: str, cue_start: int) -> None:
+        attendees = [m for m in attendees if m.actor_id != key and (m.is_person or m.actor_type == "country")]
+        if not attendees:
+            return
+        summit = summits.setdefault(key, dict(parties={}, statuses=set(), sentence_id=sid, cue=cue_text,
+                                              cue_start=cue_start))
+        for m in attendees:
+            summit["parties"].setdefault(m.actor_id, m)
+        summit["statuses"].add(status)
+
+    for sid, start, end, key in references:
+        if key is None:
+            continue
+        s_start, s_end = spans[sid]
+        sentence, r_start, r_end = text[s_start:s_end], start - s_start, end - s_start
+        cue = _Cue("summit", "noun", r_start, r_end)
+        status = _status(_clause_window(sentence, cue, lang), lang, _near(sentence, cue), sentence[r_start:r_end])
+        if status == "refused":
+            continue
+        # "leaders at the G7 summit, including Biden, Scholz and Macron"
+        add(key, sid, _listed_after(sentence, r_end, sentence_mentions(sid), lang), status, sentence[r_start:r_end], start)
+        # "the summit of G20 ministers, held in Indonesia": the host
+        named = [m for m in sentence_mentions(sid) if m.actor_id == key and m.start >= r_end]
+        if named:
+            add(key, sid, _host(sentence, named[0].end, sentence_mentions(sid), _LEX[lang]), status,
+                sentence[r_start:r_end], start)
+        # "On the sidelines of the G20 summit, Biden met Xi": whoever met there attended
+        if _AT_EVENT[lang].search(sentence, max(0, r_start - 40), r_start):
+            for row in rows:
+                if row["sentence_id"] == sid and row["mode"] in ("meeting", "talks") and row["status"] != "refused":
+                    add(key, sid, [m for m in sentence_mentions(sid) if m.actor_id in row["party_ids"]], row["status"],
+                        sentence[r_start:r_end], start)
+    for verb in _ATTENDANCE[lang].finditer(text):
+        sid = int(np.searchsorted(span_starts, verb.start(), side="right")) - 1
+        s_start, s_end = spans[sid]
+        if verb.end() > s_end:
+            continue
+        sentence = text[s_start:s_end]
+        v_start, v_end = verb.start() - s_start, verb.end() - s_start
+        clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, v_start)])
+        stop = _HARD_STOP.search(sentence, v_end)
+        clause_end = stop.start() if stop else len(sentence)
+        in_clause = [r for r in references if r[0] == sid and clause_start <= r[1] - s_start < clause_end]
+        # (not "flew to Kyiv after the NATO summit", "After the summit, Biden flew to Kyiv")
+        after = [r for r in in_clause if r[1] - s_start >= v_start and _n_words(sentence[v_end:r[1] - s_start]) <= 6
+                 and not _TEMPORAL[lang].search(sentence, v_end, r[1] - s_start)]
+        fronted = [r for r in in_clause if r[2] - s_start <= v_start and _n_words(sentence[r[2] - s_start:v_start]) <= 6
+                   and not _TEMPORAL[lang].search(sentence, max(clause_start, r[1] - s_start - 30), r[1] - s_start)]
+        if after or fronted:
+            key = (after or fronted[::-1])[0][3]
+        else:
+            blanked = sentence[:clause_end]
+            for m in sentence_mentions(sid):
+                blanked = blanked[:m.start] + " " * (m.end - m.start) + blanked[m.end:]
+            rest = re.split(r"[,.]|\s(?:and|e|et|und|i|и)\s", blanked[v_end:], maxsplit=1)[0]
+            if any(w.lower() not in _ATTENDANCE_REST[lang] for w in _WORD.findall(rest)):
+                continue  # something else is attended
+            earlier = [r for r in references if r[1] < verb.start() and sid - r[0] <= 3]
+            key = earlier[-1][3] if earlier else None
+        if key is None:
+            continue
+        window = sentence[max(0, v_start - 40):v_start]
+        cue = _Cue("summit", "verb", v_start, v_end)
+        if _NEGATION_BEFORE[lang].search(window) or _hypothetical(sentence, cue, lang):
+            continue  # "did not attend", "if Putin attends", "Xi could attend"
+        status = _status(_clause_window(sentence, cue, lang), lang, _near(sentence, cue), sentence[v_start:v_end])
+        if status == "refused":
+            continue
+        attendees = _attendees(sentence, cue, sentence_mentions(sid), sentence_mentions(sid - 1) if sid else [], lang)
+        add(key, sid, attendees, status, verb.group(0), verb.start())
+    for key, summit in summits.items():
+        parties = list(summit["parties"])
+        if not key.startswith("event:"):
+            parties = [key] + parties
+        mode = "summit" if key in summit_words else "meeting"
+        folded = [r for r in rows if r["mode"] == mode and r["status"] != "refused" and (
+            key in r["party_ids"] or set(r["party_ids"]) <= set(parties))]
+        for r in folded:
+            parties += [p for p in r["party_ids"] if p not in parties]
+        if len(set(parties)) < 2:
+            continue
+        rows = [r for r in rows if r not in folded]
+        sid = summit["sentence_id"]
+        s_start, s_end = spans[sid]
+        sentence = text[s_start:s_end]
+        # the evidence starts at the sentence naming the summit when it comes shortly before ("The EU summit
+        # of 23-24 June ... Macron and Scholz are expected to attend.")
+        named_in = max((r[0] for r in references if r[3] == key and sid - 3 <= r[0] <= sid), default=sid)
+        status = "happened" if "happened" in summit["statuses"] or any(r["status"] == "happened" for r in folded) \
+            else "planned"
+        dated = [r for r in folded if not pd.isna(r["date"]) and r["date_precision"] is not None]
+        dates = find_dates(sentence, lang=lang, reference=reference, reference_precision=precision) or (
+            find_dates(text[spans[named_in][0]:spans[named_in][1]], lang=lang, reference=reference,
+                       reference_precision=precision) if named_in != sid else [])
+        if dates:
+            date, end_date, date_precision = dates[0].date, dates[0].end_date, dates[0].precision
+        elif dated:
+            date, end_date, date_precision = dated[0]["date"], dated[0]["end_date"], dated[0]["date_precision"]
+        elif status == "happened" and reference is not None:
+            date, end_date, date_precision = reference, reference, precision
+        else:
+            date, end_date, date_precision = pd.NaT, pd.NaT, None
+        party_ids = sorted(dict.fromkeys(parties), key=lambda actor_id: (names[actor_id], actor_id))
+        rows.append(dict(
+            sentence_id=sid, party_ids=party_ids, parties=[names[p] for p in party_ids], mode=mode,
+            status=status, date=date, end_date=end_date, date_precision=date_precision,
+            evidence=text[spans[named_in][0]:s_end], evidence_start=spans[named_in][0], evidence_end=s_end,
+            cue=summit["cue"], cue_start=summit["cue_start"],
+        ))
     return rows
 
 
@@ -800,13 +1207,56 @@ _KB_PATTERNS: dict[int, tuple] = {}  # id(kb) -> (kb, state phrases, capitals): 
 
 
 def _kb_patterns(kb: KnowledgeBase) -> tuple:
-    """The state-phrase and capital patterns of ``kb`` (compiling them takes a fifth of a second)."""
+    """The state-phrase, capital and government-body tables of ``kb`` (compiling them takes a fifth of a second)."""
     cached = _KB_PATTERNS.get(id(kb))
     if cached is None or cached[0] is not kb:
         if len(_KB_PATTERNS) >= 4:
             _KB_PATTERNS.clear()
-        cached = _KB_PATTERNS[id(kb)] = (kb, _state_phrases(kb), _capital_forms(kb))
-    return cached[1], cached[2]
+        cached = _KB_PATTERNS[id(kb)] = (kb, _state_phrases(kb), _capital_forms(kb), _government_bodies(kb))
+    return cached[1], cached[2], cached[3]
+
+
+# Organisations that act for their state in foreign relations: seats of government and foreign or defence
+# ministries ("the Kremlin", "the White House", "the Russian Foreign Ministry"); not parties, courts, agencies.
+_GOVERNMENT_BODY = re.compile(r"(?:.*-)?(?:kremlin|white-house|palazzo-chigi|elysee-palace|downing-street|"
+                              r"chancellery|ministry-of-foreign-affairs|ministry-of-defen[cs]e|department-of-state|"
+                              r"department-of-defense|foreign-office)(?:-.*)?")
+
+
+def _government_bodies(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset]:
+    """Government body actor_id -> its state's actor_id; person actor_id -> its state's actor_id; state names;
+    the multilateral organisations (no state of their own: NATO, G7, EU, OSCE ...)."""
+    actors = kb.actors
+    countries = actors[actors["actor_type"] == "country"]
+    by_code = dict(zip(countries["country"], countries["actor_id"]))
+    organizations = actors[(actors["actor_type"] == "organization") & actors["country"].isin(set(by_code))]
+    bodies = {actor_id: by_code[code] for actor_id, code in zip(organizations["actor_id"], organizations["country"])
+              if _GOVERNMENT_BODY.fullmatch(actor_id)}
+    persons = actors[(actors["actor_type"] == "person") & actors["country"].notna()]
+    person_states = {actor_id: by_code.get(code) for actor_id, code in zip(persons["actor_id"], persons["country"])}
+    multilateral = frozenset(actors.loc[(actors["actor_type"] == "organization") & actors["country"].isna(), "actor_id"])
+    return bodies, person_states, dict(zip(countries["actor_id"], countries["actor"])), multilateral
+
+
+def _as_states(rows: list[dict], bodies) -> list[dict]:
+    """A government body stands for its state ("the Kremlin" is Russia) unless a person of that state is a
+    party (then the person speaks for it: "Peskov and the Kremlin", or a domestic visit to the White House)."""
+    body_states, person_states, state_names, _ = bodies
+    kept = []
+    for row in rows:
+        if not any(p in body_states for p in row["party_ids"]):
+            kept.append(row)
+            continue
+        represented = {person_states.get(p) for p in row["party_ids"]} - {None}
+        ids = list(dict.fromkeys(body_states.get(p, p) for p in row["party_ids"]
+                                 if body_states.get(p) not in represented))
+        if len(ids) < 2:
+            continue
+        names = dict(zip(row["party_ids"], row["parties"]), **{body_states[p]: state_names[body_states[p]]
+                                                                for p in row["party_ids"] if p in body_states})
+        ids.sort(key=lambda actor_id: (names[actor_id], actor_id))
+        kept.append({**row, "party_ids": ids, "parties": [names[p] for p in ids]})
+    return kept
 
 
 def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple[str, str], str], dict[str, str],
@@ -826,7 +1276,11 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
         if not words:
             continue
         dem = "|".join(map(re.escape, words))
-        options = [rf"(?P<dem>{dem})\s+(?:{bodies})"]
+        # "the Russian and Ukrainian delegations": two states sharing one body
+        options = [rf"(?P<dem5>{dem})\s+(?:{_AND[lang]})\s+(?:(?:the|die|der|den|dem|la|le|les)\s+)?(?P<dem6>{dem})"
+                   rf"\s+(?:{bodies})", rf"(?P<dem>{dem})\s+(?:{bodies})"]
+        if lang in _NOUN_FIRST:  # "le delegazioni russa e ucraina"
+            options.insert(1, rf"(?:{bodies})\s+(?P<dem7>{dem})\s+(?:{_AND[lang]})\s+(?P<dem8>{dem})")
         if lang in _NOUN_FIRST:
             options.append(rf"(?:{bodies})\s+(?P<dem2>{dem})")
         if lang in _PEOPLE_ARTICLE:  # "i russi", "les Russes": plural forms only
@@ -848,15 +1302,26 @@ def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, stat
         return mentions
     # A phrase starts with a demonym, a body ("strona rosyjska") or an article ("i russi", "the Russians"):
     # trying the large pattern only there is several times faster than searching the whole sentence.
-    bodies, starters = _STATE_BODY_WORD[lang], _STATE_STARTERS.get(lang, frozenset())
-    candidates = [start for start, w in words if w in first or w in starters or bodies.fullmatch(w)]
+    starters = _STATE_STARTERS.get(lang, frozenset())
+    candidates = sorted({start for start, w in words if w in first or w in starters}
+                        | {m.start() for m in _STATE_BODY_WORD[lang].finditer(sentence)})
     added, last_end = [], 0
     for start in candidates:
         match = None if start < last_end else patterns[lang].match(sentence, start)
         if match is None:
             continue
         last_end = match.end()
-        group = next(k for k in ("dem", "dem2", "dem3", "dem4") if k in match.re.groupindex and match.group(k))
+        group = next(k for k in ("dem5", "dem7", "dem", "dem2", "dem3", "dem4") if k in match.re.groupindex and match.group(k))
+        if group in ("dem5", "dem7"):
+            pair = ([(match.span("dem5"), match.group("dem5")), ((match.start("dem6"), match.end()), match.group("dem6"))]
+                    if group == "dem5" else [((match.start(), match.end("dem7")), match.group("dem7")),
+                                             (match.span("dem8"), match.group("dem8"))])
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+                for (start, end), form in pair:
+                    actor_id = forms[(lang, form.lower())]
+                    names.setdefault(actor_id, state_names[actor_id])
+                    added.append(_Mention(start, end, actor_id, "country"))
+            continue
         # the whole phrase ("the Russian side"), or only the people ("i [russi]", "the [Russians]")
         start, end = match.span() if group in ("dem", "dem2") else match.span(group)
         if any(m.start < end and start < m.end for m in mentions):
@@ -1021,7 +1486,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             continue  # inside a blanked parenthesis
         if lang == "de" and match.group(0) in ("Treffen", "Treffens"):
             cue.kind = "noun"  # the noun: "das Treffen von Scholz mit Erdoğan"
-        if not _contact_sense(masked, cue, lang):
+        if not _contact_sense(masked, cue, lang) or _hypothetical(masked, cue, lang):
             continue
         window = _clause_window(masked, cue)
         if _NEGATION_BEFORE[lang].search(masked[max(0, cue.start - 40):cue.start]) and not _REFUSED[lang].search(window):
@@ -1035,9 +1500,21 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             cue.mode = "video_call"
         elif mode == "talks" and _BY_PHONE.search(sentence[max(0, cue.start - 25):cue.end + 25]):
             cue.mode = "phone_call"
-        parties = _frame(masked, cue, candidates if mode == "visit" else actors, lex, lang)
+        if mode == "visit":  # capitals are destinations; one before the cue may be its subject ("Kiev ha rifiutato")
+            subjects = {m for m in actors if m.actor_type == "country" and m.end <= cue.start}
+            parties = _frame(masked, cue, [m if m.actor_type != "capital" or m.end > cue.start else next(
+                (a for a in subjects if a.start == m.start), m) for m in candidates], lex, lang)
+        else:
+            parties = _frame(masked, cue, actors, lex, lang)
+        if cue.kind == "reception":
+            # "odmówił przyjęcia delegacji", "отказался принять Штайнмайера": guests, not "przyjęcia Szwecji do NATO"
+            guests = [m for m in parties if m.start >= cue.end]
+            if not guests or not all(m.is_person or _DELEGATION.search(masked, m.start, m.end) for m in guests):
+                continue
         if len({m.actor_id for m in parties}) < 2:
             parties = parties + _back_reference(masked, cue, parties, history, lang)
+        if len({m.actor_id for m in parties}) < 2 and history and previous_text:
+            parties = _plural_pronoun_subject(masked, cue, actors, history[-1], previous_text, lang) + parties
         for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject):
             if len({m.actor_id for m in parties}) != 1:
                 break
@@ -1054,6 +1531,9 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         else:
             participants = []
         parties = _drop_titles(masked, parties, lex, cue) + participants
+        if (cue.mode not in ("visit", "letter") and len({m.actor_id for m in parties}) >= 2
+                and _MEDIATOR_HINT[lang].search(masked)):
+            parties += [m for m in _mediators(masked, actors, lang) if m not in parties]
         if cue.mode == "visit" and any(m.actor_type == "capital" for m in parties) or cue.kind == "travel":
             # one visit per destination, all travellers in each
             verb_final = _destination_before(masked, cue, candidates, lex, lang) if cue.kind == "travel" else None
@@ -1076,6 +1556,8 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
     rows = []
     for cue, date in zip(cues, _assign_dates(cues, dates)):
         status = _status(_clause_window(masked, cue, lang), lang, _near(masked, cue), masked[cue.start:cue.end])
+        if status != "refused" and _refused_infinitive(masked, cue, lang):
+            status = "refused"
         if date is not None:
             event_date, end_date, date_precision = date.date, date.end_date, date.precision
         elif status == "happened" and reference is not None:
@@ -1118,8 +1600,45 @@ def _reported_in_conversation(sentence: str, cue: _Cue, lex) -> bool:
 
 
 def _is_modifier(sentence: str, mention: _Mention) -> bool:
-    """"Kremlin-linked", "US-led", "Russia-backed": the actor qualifies another noun."""
-    return bool(re.match(r"-[^\W\d_]", sentence[mention.end:mention.end + 2])) and sentence[mention.end + 1].islower()
+    """"Kremlin-linked", "US-led", "Russia-backed": the actor qualifies another noun (but "Turkey-brokered
+    talks" names the mediator)."""
+    if not (re.match(r"-[^\W\d_]", sentence[mention.end:mention.end + 2]) and sentence[mention.end + 1].islower()):
+        return False
+    return not _MEDIATED_COMPOUND.match(sentence, mention.end)
+
+
+_MEDIATOR_HINT = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r" by |mediation|good offices", "it": r"mediat|mediazion|ospitat", "fr": r"médiation|égide| par ",
+    "de": r"vermittl|vermittelt|ausgerichtet", "pl": r"mediacj|pośrednictw", "ru": r"посредничеств|содействии"}.items()}
+_MEDIATED_COMPOUND = re.compile(r"-(?:brokered|mediated|hosted|sponsored|facilitated)\b", re.I)
+# Phrases that introduce the mediator or host of talks between others: "mediated by X", "con la mediazione
+# della X", "sous la médiation de X", "unter Vermittlung von X", "przy mediacji X", "при посредничестве X".
+_MEDIATOR = {lang: re.compile(rf"(?<!\w)(?:{p})\s*$", re.I) for lang, p in {
+    "en": r"(?:mediated|brokered|hosted|facilitated|sponsored) by(?: the)?|(?:with|through|under|via|thanks to) the "
+          r"(?:mediation|good offices) of(?: the)?",
+    "it": r"mediat[oaie] (?:da|dal|dalla|dallo|dai|dagli|dalle|dall['’])|(?:con|grazie alla|sotto) la mediazione "
+          r"(?:di|del|della|dello|dei|degli|delle|dell['’])|ospitat[oaie] (?:da|dal|dalla|dallo|dall['’])",
+    "fr": r"(?:sous|grâce à|avec) la médiation (?:de|du|des|de la|de l['’]|d['’])|(?:sous|grâce à) l['’]égide "
+          r"(?:de|du|des|de la|de l['’]|d['’])|(?:médiée?s?|parrainée?s?|accueillie?s?) par(?: la| le| l['’])?",
+    "de": r"unter (?:der )?vermittlung (?:von|vom|der|des|durch)?(?: der| des| dem)?|(?:vermittelt|ausgerichtet) "
+          r"(?:von|vom|durch)(?: der| des| dem| die)?",
+    "pl": r"(?:przy|dzięki|z) mediacji|(?:przy|dzięki) pośrednictwie|(?:przy|dzięki) pośrednictwu",
+    "ru": r"при посредничестве|благодаря посредничеству|при содействии",
+}.items()}
+
+
+def _mediators(sentence: str, mentions: list[_Mention], lang: str) -> list[_Mention]:
+    """Actors named as the mediator or host of talks right after a mediation phrase (a title at most between)."""
+    found = []
+    for m in mentions:
+        head = sentence[max(0, m.start - 60):m.start]
+        words = list(_WORD.finditer(head))
+        for skip in range(0, 3):  # "mediated by (Turkish President) Erdogan"
+            cut = head[:words[-skip].start()] if skip and len(words) >= skip else head
+            if _MEDIATOR[lang].search(cut):
+                found.append(m)
+                break
+    return found
 
 
 def _contact_sense(sentence: str, cue: _Cue, lang: str) -> bool:
@@ -1142,7 +1661,50 @@ def _contact_sense(sentence: str, cue: _Cue, lang: str) -> bool:
             return False  # "invita l'Ue a prepararsi", "invited Congress to act": a call, not a visit
     if cue.mode == "meeting" and _MET_WITH_REACTION.match(after):
         return False  # "met with criticism", "spotkał się z krytyką", "встретил сопротивление"
+    if cue.mode == "summit" and lang in _TOP_OF and (_TOP_OF[lang].match(after) or _TOP_OF_WORD[lang].fullmatch(word)):
+        return False  # "al vertice della classifica", "na szczycie listy", "au sommet de l'État", "Berggipfel"
     return True
+
+
+# Contacts that are only wished, urged or supposed: "Y should talk to Z", "if Y met Z", "called on Y to
+# negotiate with Z", "powinien rozmawiać", "должен провести переговоры". (Not "would"/"will": reported plans.)
+_MODAL_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[^\W\d_]+\s+){{0,2}}$", re.I) for lang, p in {
+    "en": r"should|could|might|(?-i:may)|must|ought to|needs? to",
+    "it": r"dovrebbe|dovrebbero|potrebbe|potrebbero|deve|devono|dovesse|dovessero|possa|possano",
+    "fr": r"devrait|devraient|pourrait|pourraient|doit|doivent",
+    "de": r"solle|sollte|sollten|müsse|müsste|müssten|könnte|könnten",
+    "pl": r"powinien|powinna|powinno|powinni|powinny|mógłby|mogłaby|mogliby|musi|muszą|należy|trzeba",
+    "ru": r"должен|должна|должны|следует|стоит|мог бы|могла бы|могли бы|нужно|надо",
+}.items()}
+_GERMAN_MODAL = re.compile(r"(?<!\w)(?:solle|sollte|sollten|müsse|müsste|müssten|könnte|könnten)(?!\w)", re.I)
+_CONDITIONAL = {lang: _words(p) for lang, p in {
+    "en": r"if|unless", "it": r"qualora|nel caso in cui|se(?! (?:ne|stess\w*|la|lo|li|le)\b)", "fr": r"si|s['’]il|s['’]ils",
+    "de": r"wenn|falls|sofern", "pl": r"jeśli|jeżeli|gdyby|o ile", "ru": r"если|если бы"}.items()}
+_APPEAL = {lang: _words(p) for lang, p in {
+    "en": r"call(?:s|ed)? on|urg(?:es|ed)|ask(?:s|ed)|appeal(?:s|ed) to|press(?:es|ed)|encourag(?:es|ed)|told|tells",
+    "it": r"chiesto|chiede|esortato|esorta|sollecitato|sollecita|spinto|spinge|appello a",
+    "fr": r"appel(?:é|le|lent) (?:à|a)|exhort(?:é|e|ent)|demand(?:é|e|ent)|press(?:é|e|ent)|encourag(?:é|e|ent)",
+    "de": r"forderte|fordert|aufgefordert|drängte|drängt|bat|bittet|appellierte|appelliert",
+    "pl": r"(?!x)x", "ru": r"(?!x)x"}.items()}
+
+
+def _hypothetical(sentence: str, cue: _Cue, lang: str) -> bool:
+    """A contact that is only wished, urged, supposed or conditional (a verb cue)."""
+    if cue.kind not in _VERB_KINDS and cue.kind != "reception":
+        return False
+    clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, cue.start)])
+    head = sentence[clause_start:cue.start]
+    if _MODAL_BEFORE[lang].search(head):
+        return True
+    if lang == "de" and any(_n_words(head[m.end():]) <= 6 and "," not in head[m.end():] for m in _GERMAN_MODAL.finditer(head)):
+        return True  # verb-final: "Putin solle mit Selenskyj verhandeln"
+    conditions = list(_CONDITIONAL[lang].finditer(head))
+    if conditions and "," not in head[conditions[-1].end():]:
+        return True
+    if _INFINITIVE_BEFORE[lang].search(head):
+        appeals = list(_APPEAL[lang].finditer(head))
+        return bool(appeals) and _n_words(head[appeals[-1].end():]) <= 8 and not _HARD_STOP.search(head, appeals[-1].end())
+    return False
 
 
 def _clause_window(sentence: str, cue: _Cue, lang: str | None = None) -> str:
@@ -1213,12 +1775,16 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     if cue.kind in ("direct", "host") and re.match(r"['’]s\b", sentence_after):
         return False  # "hosted Biden's envoy", "meet NATO's target": a possessor is not the object
     words = _WORD.findall(gap)
+    if cue.kind == "from":
+        return bool(_CALLER[lang].fullmatch(gap))
     if cue.kind == "called":  # "called Putin on Monday", not "called Putin a killer", "called on Putin"
         return not words and bool(_CALLED_OBJECT_END.match(sentence_after))
     if cue.kind == "travel":  # "flew to Israel", "è volato in Israele", "sarà sabato a Teheran", "nach Kiew"
         first = min((m for k in ("destination", "place") for m in lex[k].finditer(gap)), key=lambda m: m.start(),
                     default=None)  # not "went to the polls in Washington"
         return first is not None and _n_words(gap[:first.start()]) <= 2 and _n_words(gap[first.end():]) <= 1
+    if not words and "," in gap:
+        return False  # "After the NATO summit, Biden flew to Kyiv": a comma ends the noun's phrase
     if not words and cue.kind != "call" and not (cue.kind == "verb" and lang == "en"):
         # "negoziati USA-Russia", "vertice Nato", "telefonierten Scholz und Macron"; not "discussed Ukraine"
         return True
@@ -1239,7 +1805,7 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
         return True  # "the meeting of X", "la visita di X" (visit\w* is also the noun); not "accueilli des réfugiés d'X"
     places = [m for k in ("destination", "place") for m in lex[k].finditer(gap)]
     if places and cue.kind in ("direct", "host") and person and len(words) <= 7 and _n_words(
-            gap[max(m.end() for m in places):]) >= 2 and not lex["genitive"].search(gap):
+            gap[max(m.end() for m in places):]) >= (1 if lang in _CASE_LANGS else 2) and not lex["genitive"].search(gap):
         return True  # "ha ricevuto al Quirinale il presidente X": a place phrase, then the object
     if places:
         return False  # "Gespräche in der Türkei", "ricevuto in Russia": a place, not a partner
@@ -1255,6 +1821,15 @@ _CALLED_OBJECT_END = re.compile(
     re.I)
 
 
+# A determiner and a noun right before a verb, after a comma: the verb's own subject.
+_OWN_SUBJECT = {lang: re.compile(rf"\s*(?:{p})\s+[^\W\d_]+\s+(?:[^\W\d_]+\s+)?$", re.I) for lang, p in {
+    "en": r"the|a|an|his|her|their|our|its|this|that|these|those",
+    "it": r"il|lo|la|i|gli|le|un|una|uno|l['’]|il suo|la sua|il nostro|la nostra|questo|questa|quel|quella",
+    "fr": r"le|la|les|l['’]|un|une|son|sa|ses|notre|nos|leur|ce|cet|cette|ces",
+    "de": r"der|die|das|den|dem|ein|eine|einen|sein|seine|unser|unsere|dieser|diese|ihr|ihre",
+    "pl": r"nasz|nasza|nasi|jego|jej|ich|ten|ta|ci|ów|owa", "ru": r"наш|наша|наши|его|её|их|этот|эта|эти|тот|та"}.items()}
+
+
 def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
     """Whether the nearest actor before the cue is its subject (or possessor, for nouns)."""
     if _has_stop(gap, lex, side="left"):
@@ -1264,6 +1839,8 @@ def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
         return False
     if "," in gap and lex["block"].match(gap.lstrip()):
         return False  # the actor sits in a phrase that ends before the cue's clause
+    if "," in gap and cue.kind not in ("noun", "call") and _OWN_SUBJECT[lang].match(gap[gap.rindex(",") + 1:]):
+        return False  # "..., unser Außenminister empfängt Elton John": the verb has its own (unnamed) subject
     if cue.kind in ("noun", "call"):
         if not words or re.fullmatch(r"\s*['’]s?\s*", gap):
             return True  # "Trump's meeting", "NATO-Treffen", "Putins Besuch"
@@ -1378,15 +1955,18 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
                 right = _inverted_traveller(sentence, cue, first, after[1:], lex)
             break  # a journey's partner is the place it goes to
         gap = sentence[cue.end:first.start]
-        # A later actor only when a partner preposition comes after the earlier ones ("parlé de X avec Y").
-        if index and not _ends_with_link(gap, lex):
+        # A later actor only when a partner preposition comes after the earlier ones ("parlé de X avec Y"), or
+        # after a place ("принял в Кремле Эрдогана", "received at the Elysee Palace Scholz").
+        if index and not _ends_with_link(gap, lex) and not (
+                index == 1 and cue.kind in ("direct", "host") and _after_preposition(sentence, after[0], lex)
+                and not _WORD.search(sentence[after[0].end:first.start])):
             continue
         if _right_ok(gap, cue, lex, lang, sentence[first.end:first.end + 40], first.is_person):
             right = _side(sentence, first, after[index + 1:], lex, leftwards=False, compound=not _WORD.search(gap))
             break
     if cue.kind == "noun" and cue.mode in ("summit", "meeting", "talks") and left and all(
             m.actor_type == "organization" for m in left):
-        left = left + _participants_before(sentence, left[-1], before, lex)  # "A attended the NATO summit"
+        left = left + _participants_before(sentence, left[-1], before, lex, lang)  # "A attended the NATO summit"
     right = verb_final_object + right
     subject = _adjunct_subject(sentence, cue, right, mentions, lex, lang) + _delegates(sentence, cue, mentions, lex)
     if not right and not subject and (cue.kind in ("host", "called") or cue.mode == "visit"):
@@ -1397,6 +1977,10 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
         # "X will consult with A and B": A and B do not contact each other; but subjects after the verb
         # do ("Am Montag telefonierten Scholz und Macron", "si sono sentiti Draghi e Putin")
         right, cue.held_back = right[:1], tuple(right[1:])
+    if cue.mode == "visit" and not left and right and right[-1].is_person:
+        right = right + _destination_after(sentence, right[-1], mentions, lex)  # "la visita di X a Washington"
+    if (cue.kind == "noun" or cue.mode == "visit") and cue.mode in ("visit", "meeting") and not left and right:
+        right = right + _noun_agent(sentence, right[-1], mentions, lang)  # "die Einladung X durch die Regierung"
     parties = left[::-1] + right + subject
     if cue.mode in ("summit", "meeting") and len(parties) == 1 and parties[0].actor_type == "organization":
         parties += _host(sentence, max(cue.end, parties[0].end), mentions, lex)
@@ -1404,7 +1988,11 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
 
 
 _DE_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:er|sie)\s+(?:[^\W\d_]+\s+){0,2}$", re.I)
-_VERB_KINDS = frozenset({"direct", "host", "verb", "called", "travel"})
+_VERB_KINDS = frozenset({"direct", "host", "verb", "called", "travel", "from"})
+# "received a call from X": the caller after "from".
+_CALLER = {lang: re.compile(rf"\s+(?:{p})\s*(?:[^\W\d_]+\s+){{0,3}}", re.I) for lang, p in {
+    "en": r"from(?: the)?", "it": r"da|dal|dalla|dallo|dai|dagli|dall['’]", "fr": r"de|du|des|d['’]|de la|de l['’]",
+    "de": r"von|vom", "pl": r"od", "ru": r"от"}.items()}
 # A second verb coordinated with a first one: "and", then at most three adverbs/auxiliaries.
 _SECOND_VERB = {lang: re.compile(rf"^\s*,?\s*(?:{c})\s+(?:[^\W\d_]+['’]?\s*){{0,3}}$", re.I) for lang, c in {
     "en": "and", "it": "e|ed", "fr": "et", "de": "und", "pl": "i|a", "ru": "и|а"}.items()}
@@ -1494,15 +2082,44 @@ def _after_preposition(sentence: str, mention: _Mention, lex) -> bool:
     return any(lex["destination"].fullmatch(w) or lex["place"].fullmatch(w) for w in words)
 
 
-def _participants_before(sentence: str, organization: _Mention, before: list[_Mention], lex) -> list[_Mention]:
+# The agent of a contact noun after its object: "the invitation of X by Y", "die Einladung von X durch Y",
+# "la visita di X da parte di Y", "l'invitation de X par Y", "zaproszenie X przez Y", "приглашение X со стороны Y".
+_NOUN_AGENT = {lang: re.compile(rf"\s*,?\s+(?:{p})(?:\s+[^\W\d_]+)?\s+", re.I) for lang, p in {
+    "en": r"by", "it": r"da parte (?:di|del|della|dello|dei|degli|delle|dell['’])", "fr": r"par|de la part (?:de|du|des)",
+    "de": r"durch|seitens", "pl": r"przez|ze strony", "ru": r"со стороны"}.items()}
+
+
+def _noun_agent(sentence: str, last: _Mention, mentions: list[_Mention], lang: str) -> list[_Mention]:
+    following = [m for m in mentions if m.start >= last.end]
+    if following and _NOUN_AGENT[lang].fullmatch(sentence, last.end, following[0].start):
+        return [following[0]]
+    return []
+
+
+def _destination_after(sentence: str, visitor: _Mention, mentions: list[_Mention], lex) -> list[_Mention]:
+    """The country or capital right after a visitor, behind a destination preposition: "the visit of X to Y",
+    "la visita di X a Y", "der Besuch von X in Y", "wizyta X w Y", "визит X в Y"."""
+    following = [m for m in mentions if m.start >= visitor.end]
+    if not following or following[0].actor_type not in _PLACE_TYPES:
+        return []
+    gap = sentence[visitor.end:following[0].start]
+    if _n_words(gap) > 2 or _HARD_STOP.search(gap) or "," in gap or not _after_preposition(sentence, following[0], lex):
+        return []
+    return [following[0]]
+
+
+def _participants_before(sentence: str, organization: _Mention, before: list[_Mention], lex,
+                         lang: str) -> list[_Mention]:
     """"Biden took part in the NATO summit", "Scholz nahm am NATO-Gipfel teil": the subject of a
-    participation or support verb before an organisation's meeting takes part in it."""
+    participation or support verb before an organisation's meeting takes part in it (not "did not attend")."""
     earlier = [m for m in before if m.end <= organization.start]
     if not earlier or not (earlier[-1].is_person or earlier[-1].actor_type == "country"):
         return []
     gap = sentence[earlier[-1].end:organization.start]
     if _n_words(gap) > 6 or _has_stop(gap, lex, side="left") or "," in gap or not _has_support_verb(gap, lex):
         return []
+    if _NEGATION_WORD[lang].search(gap) or _REFUSED[lang].search(gap) or _TEMPORAL[lang].search(gap):
+        return []  # "did not attend", "refused to attend", "flew to Kyiv after the summit": no participant
     return _side(sentence, earlier[-1], reversed(earlier[:-1]), lex, leftwards=True, compound=False)
 
 
@@ -1532,9 +2149,16 @@ def _host(sentence: str, start: int, mentions: list[_Mention], lex) -> list[_Men
         return []
     gap = sentence[start:following[0].start]
     place = lex["place"].search(gap)
-    if not place or _has_stop(gap, lex, side="right") or "," in gap or _n_words(gap[place.end():]) > 1:
+    if not place or _has_stop(gap, lex, side="right") or _n_words(gap[place.end():]) > 1:
         return []
+    if "," in gap and not _HELD.search(gap):
+        return []  # (but "summit ..., held in Indonesia")
     return [following[0]]
+
+
+# "held in", "tenutosi a", "qui s'est tenu à", "in ... stattfand", "który odbył się w", "состоявшегося в".
+_HELD = re.compile(r"(?<!\w)(?:held|hosted|tenut[oa]si|svolt[oa]si|tenu|tenue|organisé|stattfand|stattgefunden|odbył\w*|"
+                   r"zorganizowan\w*|состоявш\w*|прошедш\w*|проходивш\w*|организованн\w*)(?!\w)", re.I)
 
 
 def _ends_with_link(gap: str, lex) -> bool:
@@ -1571,6 +2195,8 @@ def _adjunct_subject(sentence, cue, right, mentions, lex, lang="en") -> list[_Me
         head_start = stops[-1].end()
     head = sentence[head_start:cue.start]
     fronted_participle = cue.kind == "travel" and not _WORD.search(head)  # "Arriving in Kyiv, Scholz met ..."
+    if cue.mode == "summit" and _TEMPORAL[lang].match(head.strip()):
+        return []  # "After the NATO summit, Biden flew to Kyiv": not said to have attended
     if not fronted_participle and (_n_words(head) > 5 or not lex["adjunct"].match(head.strip()) or "," in head):
         return []
     from_ = max([cue.end] + [m.end for m in right if "," not in sentence[cue.end:m.start]])
@@ -1679,6 +2305,33 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
     # several persons: the previous sentence's subject, if it is one person ("Barr said in a letter to A, B ...")
     subject = _previous_subject(previous_text, history[-1], have, _LEX[lang]) if previous_text else []
     return subject if len(subject) == 1 and subject[0].is_person else []
+
+
+_PLURAL_PRONOUN = {lang: _words(p) for lang, p in {
+    "en": "they", "it": "essi|loro", "fr": "ils|elles", "de": "sie", "pl": "oni|one", "ru": "они"}.items()}
+
+
+def _plural_pronoun_subject(sentence, cue, mentions, previous, previous_text, lang) -> list[_Mention]:
+    """"Biden and Putin arrived in Geneva. They met for three hours": a plural subject pronoun at the start
+    of the clause stands for the two or more actors that were the previous sentence's subject."""
+    if not _PLURAL_PRONOUN[lang].search(sentence, max(0, cue.start - 40), cue.start):
+        return []
+    lex = _LEX[lang]
+    clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, cue.start)])
+    pronoun = _PLURAL_PRONOUN[lang].search(sentence, clause_start, cue.start)
+    if pronoun is None or _n_words(sentence[clause_start:pronoun.start()]) > 2 or any(
+            clause_start <= m.start < cue.start for m in mentions):
+        return []
+    between = sentence[pronoun.end():cue.start]
+    if _n_words(between) > 3 or _has_stop(between, lex, side="left") or (
+            cue.kind == "noun" and not _has_support_verb(between, lex)) or (cue.kind not in _VERB_KINDS and cue.kind != "noun"):
+        return []
+    if lang == "de" and not re.match(r"\s+\w+(?:en|ten)\b", sentence[pronoun.end():]):
+        return []  # "sie traf" (she), not "sie trafen" (they)
+    subject = _previous_subject(previous_text, previous, set(), lex)
+    if len({m.actor_id for m in subject}) < 2 or _n_words(previous_text[:subject[0].start]) > 1:
+        return []  # (not "The sanctions hurt Russia and China. They met ...": objects)
+    return subject
 
 
 def _addresser(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
@@ -1962,7 +2615,7 @@ def _absorb_generic(cues: list[_Cue]) -> list[_Cue]:
             continue
         if cue.mode == "talks" and any(k == key for k, _ in best):
             continue
-        if cue.mode == "meeting" and (key, "visit") in best:
+        if cue.mode == "meeting" and ((key, "visit") in best or (key, "summit") in best):
             continue
         best[(key, cue.mode)] = cue
     return sorted(best.values(), key=lambda c: c.start)
@@ -1988,6 +2641,24 @@ def _status(window: str, lang: str, near: str, cue_text: str = "") -> str:
     if _PLANNED[lang].search(window):
         return "planned"
     return "happened"
+
+
+# An infinitive contact after a refusal earlier in its clause: "weigerte sich, die Delegation zu empfangen",
+# "refused even to receive X", "si è rifiutato di ricevere", "a refusé de recevoir", "odmówił przyjęcia".
+_INFINITIVE_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s*$", re.I) for lang, p in {
+    "en": "to", "it": "di|a", "fr": "de|d['’]|à", "de": "zu", "pl": "(?!x)x", "ru": "(?!x)x"}.items()}
+_INFINITIVE_CUE = {"pl": re.compile(r"\w+(?:ć|ia|cia|nia)$", re.I), "ru": re.compile(r"\w+(?:ть|ться|тись)$", re.I)}
+
+
+def _refused_infinitive(sentence: str, cue: _Cue, lang: str) -> bool:
+    """Whether the cue is an infinitive governed by a refusal earlier in its clause."""
+    start = max([cue.start - 80, 0] + [m.end() for m in _HARD_STOP.finditer(sentence, max(cue.start - 80, 0), cue.start)])
+    head = sentence[start:cue.start]
+    word = sentence[cue.start:cue.end]
+    if not (_INFINITIVE_BEFORE[lang].search(head) or (lang in _INFINITIVE_CUE and _INFINITIVE_CUE[lang].match(word))):
+        return False
+    refusals = list(_REFUSED[lang].finditer(head))
+    return bool(refusals) and _n_words(head[refusals[-1].end():]) <= 8
 
 
 def merge_contact_reports(reports: pd.DataFrame, *, date_window_days: int = 3) -> pd.DataFrame:

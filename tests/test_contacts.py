@@ -904,3 +904,434 @@ def test_no_dropped_subject_when_the_previous_sentence_names_another_person():
     # Polish word order is free: "Putina skrytykował Biden" (Biden criticised Putin); the subject is unclear
     found = reports("Putina skrytykował Biden. Spotkał się też z Xi.", "pl", {**MORE, "Putina": ("Vladimir Putin", P)})
     assert found.empty
+
+
+# --- Summits attended across the text, states for their institutions, refusals, mediators, hypotheticals. ---
+SUMMIT = {**MORE, "Erdoğan": ("Recep Tayyip Erdoğan", P), "G20": ("G20", "organization"), "Байден": ("Joe Biden", P),
+          "Шольц": ("Olaf Scholz", P), "EU": ("European Union", "organization"), "Ue": ("European Union", "organization"),
+          "Otan": ("NATO", "organization"), "Conte": ("Giuseppe Conte", P), "Turkey": ("Turkey", C),
+          "Russia": ("Russia", C)}
+
+
+def summit_pairs(text, lang):
+    return pairs(reports(text, lang, SUMMIT))
+
+
+@pytest.mark.parametrize("lang, text, parties, status", [
+    ("en", "The NATO summit opened in Madrid on Tuesday. Erdoğan took part in it. Biden also attended.",
+     {"NATO", "Recep Tayyip Erdoğan", "Joe Biden"}, "happened"),
+    ("en", "Biden will travel to Glasgow for COP26, where Macron and Scholz are also expected.",
+     {"Joe Biden", "Emmanuel Macron", "Olaf Scholz"}, "planned"),  # an event name, no organisation
+    ("en", "Turkey and Russia were among the countries invited to the Summit for Democracy.", {"Turkey", "Russia"},
+     "planned"),
+    ("it", "Meloni parteciperà al vertice del G20. Ci sarà anche Biden.", {"G20", "Giorgia Meloni", "Joe Biden"},
+     "planned"),
+    ("it", "Al vertice Nato di Madrid hanno preso parte Biden, Scholz e Draghi.",
+     {"NATO", "Joe Biden", "Olaf Scholz", "Mario Draghi"}, "happened"),
+    ("fr", "Le sommet du G20 s'ouvre à Bali. Biden et Xi y participent.", {"G20", "Joe Biden", "Xi Jinping"},
+     "happened"),
+    ("de", "Zum NATO-Gipfel in Madrid reisten Scholz und Biden.", {"NATO", "Olaf Scholz", "Joe Biden"}, "happened"),
+    ("pl", "Szczyt NATO rozpoczął się w Madrycie. Duda wziął w nim udział. Biden również przybył.",
+     {"NATO", "Andrzej Duda", "Joe Biden"}, "happened"),
+    ("ru", "Байден и Шольц примут участие в саммите G20 на Бали.", {"G20", "Joe Biden", "Olaf Scholz"}, "planned"),
+])
+def test_everyone_said_to_attend_a_named_summit_is_one_summit(lang, text, parties, status):
+    found = summit_pairs(text, lang)
+    assert {f for f in found if f[1] == "summit"} == {(frozenset(parties), "summit", status)}
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("en", "Putin did not attend the G20 summit.", "Vladimir Putin"),
+    ("en", "Putin refused to attend the G20 summit. Biden attended.", "Vladimir Putin"),
+    ("en", "The NATO summit opened in Madrid. Biden attended a dinner with his wife.", "Joe Biden"),
+    ("en", "Biden criticised the G20 summit. Scholz praised it.", "Olaf Scholz"),
+    ("it", "Al vertice del partito hanno partecipato Draghi e Conte.", "Mario Draghi"),  # the party leadership
+    ("pl", "Na szczycie listy znaleźli się Duda i Biden.", "Joe Biden"),  # the top of a list
+])
+def test_no_attendance_without_taking_part_in_a_summit(lang, text, absent):
+    assert not any(m == "summit" and absent in p for p, m, _ in summit_pairs(text, lang))
+
+
+def test_a_refused_attendance_stays_out_of_the_summit():
+    found = summit_pairs("Putin refused to attend the G20 summit. Biden attended.", "en")
+    assert (frozenset({"G20", "Joe Biden"}), "summit", "happened") in found
+
+
+BODIES = {"Erdoğan": ("Recep Tayyip Erdoğan", P), "Kremlin": ("Moscow Kremlin", "organization"),
+          "White House": ("White House", "organization"), "Obama": ("Barack Obama", P), "Peskov": ("Dmitry Peskov", P),
+          "Турции": ("Turkey", C), "Russland": ("Russia", C)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Turkish foreign ministry held talks with the Russian delegation."),
+    ("en", "The Turkish foreign ministry summoned the Russian ambassador."),
+    ("it", "Il ministero degli Esteri turco ha convocato l'ambasciatore russo."),
+    ("fr", "Le ministère turc des Affaires étrangères a reçu l'ambassadeur russe."),
+    ("de", "Das türkische Außenministerium bestellte den russischen Botschafter ein."),
+    ("pl", "Tureckie MSZ wezwało ambasadora rosyjskiego."),
+    ("ru", "МИД Турции провёл переговоры с российской делегацией."),
+    ("ru", "Турецкий МИД провёл консультации со своими российскими коллегами."),
+])
+def test_a_ministry_or_embassy_of_a_state_is_that_state(lang, text):
+    assert {p for p, _, _ in pairs(reports(text, lang, BODIES))} == {frozenset({"Russia", "Turkey"})}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Kremlin held talks with the White House on Monday.", {frozenset({"Russia", "United States"})}),
+    ("Erdoğan spoke by phone with the Kremlin.", {frozenset({"Recep Tayyip Erdoğan", "Russia"})}),
+    ("Obama visited the White House.", set()),  # a person of that state: no foreign contact
+    ("Erdoğan summoned his cabinet.", set()),
+])
+def test_seats_of_government_stand_for_their_state(text, found):
+    assert {p for p, _, _ in pairs(reports(text, "en", BODIES))} == found
+
+
+REFUSALS = {**MORE, "Steinmeier": ("Frank-Walter Steinmeier", P), "Steinmeiera": ("Frank-Walter Steinmeier", P),
+            "Штайнмайера": ("Frank-Walter Steinmeier", P), "Zełenski": ("Volodymyr Zelenskyy", P),
+            "Зеленский": ("Volodymyr Zelenskyy", P), "Szwecji": ("Sweden", C), "Швецию": ("Sweden", C),
+            "Erdoğan": ("Recep Tayyip Erdoğan", P), "Турция": ("Turkey", C)}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Zelensky refused to receive the Russian delegation.", {"Volodymyr Zelenskyy", "Russia"}, "meeting"),
+    ("en", "Kyiv refused to receive Steinmeier.", {"Ukraine", "Frank-Walter Steinmeier"}, "meeting"),
+    ("it", "Kiev ha rifiutato la visita di Steinmeier.", {"Ukraine", "Frank-Walter Steinmeier"}, "visit"),
+    ("it", "Zelensky si è rifiutato di ricevere la delegazione russa.", {"Volodymyr Zelenskyy", "Russia"}, "meeting"),
+    ("fr", "Zelensky a refusé de recevoir la délégation russe.", {"Volodymyr Zelenskyy", "Russia"}, "meeting"),
+    ("fr", "Kiev a refusé la visite de Steinmeier.", {"Ukraine", "Frank-Walter Steinmeier"}, "visit"),
+    ("de", "Kiew lehnte einen Besuch von Steinmeier ab.", {"Ukraine", "Frank-Walter Steinmeier"}, "visit"),
+    ("de", "Selenskyj weigerte sich, die russische Delegation zu empfangen.", {"Volodymyr Zelenskyy", "Russia"},
+     "meeting"),
+    ("pl", "Zełenski odmówił przyjęcia rosyjskiej delegacji.", {"Volodymyr Zelenskyy", "Russia"}, "meeting"),
+    ("pl", "Kijów odmówił przyjęcia Steinmeiera.", {"Ukraine", "Frank-Walter Steinmeier"}, "meeting"),
+    ("ru", "Зеленский отказался принять российскую делегацию.", {"Volodymyr Zelenskyy", "Russia"}, "meeting"),
+    ("ru", "Киев отказался принять Штайнмайера.", {"Ukraine", "Frank-Walter Steinmeier"}, "meeting"),
+])
+def test_refused_receptions_and_visits_of_delegations(lang, text, parties, mode):
+    assert pairs(reports(text, lang, REFUSALS)) == {(frozenset(parties), mode, "refused")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Erdoğan odmawia przyjęcia Szwecji do NATO."),  # admission of a state, not a reception
+    ("ru", "Турция отказалась принять Швецию в НАТО."),
+    ("ru", "Россия готова принять решение."),
+])
+def test_admitting_a_state_is_no_reception(lang, text):
+    assert reports(text, lang, REFUSALS).empty
+
+
+MEDIATION = {**MORE, "Turkey": ("Turkey", C), "Russia": ("Russia", C), "Ukraine": ("Ukraine", C), "Qatar": ("Qatar", C),
+             "Israel": ("Israel", C), "Hamas": ("Hamas", "organization"), "EU": ("European Union", "organization"),
+             "La Turchia": ("Turkey", C), "Turchia": ("Turkey", C), "Russia ": ("Russia", C), "Ucraina": ("Ukraine", C),
+             "La Turquie": ("Turkey", C), "la Turquie": ("Turkey", C), "la Russie": ("Russia", C),
+             "l'Ukraine": ("Ukraine", C), "Die Türkei": ("Turkey", C), "der Türkei": ("Turkey", C),
+             "Russland": ("Russia", C), "der Ukraine": ("Ukraine", C), "Turcja": ("Turkey", C), "Rosją": ("Russia", C),
+             "Ukrainą": ("Ukraine", C), "Турции": ("Turkey", C), "России": ("Russia", C), "Украины": ("Ukraine", C)}
+TURKEY_RUSSIA_UKRAINE = frozenset({"Turkey", "Russia", "Ukraine"})
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Turkey brokered talks between Russia and Ukraine."),
+    ("en", "Turkey-brokered talks between Russia and Ukraine resumed in Istanbul."),
+    ("en", "The talks between Russia and Ukraine, mediated by Turkey, ended on Tuesday."),
+    ("it", "La Turchia ha mediato tra Russia e Ucraina."),
+    ("it", "I negoziati tra Russia e Ucraina mediati dalla Turchia sono ripresi."),
+    ("fr", "La Turquie a servi de médiateur entre la Russie et l'Ukraine."),
+    ("fr", "Les négociations entre la Russie et l'Ukraine, sous la médiation de la Turquie, ont repris."),
+    ("de", "Die Türkei vermittelte zwischen Russland und der Ukraine."),
+    ("pl", "Turcja pośredniczyła w rozmowach między Rosją a Ukrainą."),
+    ("ru", "При посредничестве Турции прошли переговоры России и Украины."),
+])
+def test_talks_between_states_with_their_mediator(lang, text):
+    assert pairs(reports(text, lang, MEDIATION)) == {(TURKEY_RUSSIA_UKRAINE, "talks", "happened")}
+
+
+def test_mediating_between_others_without_talks_noun():
+    found = pairs(reports("Qatar mediated between Israel and Hamas.", "en", MEDIATION))
+    assert found == {(frozenset({"Qatar", "Israel", "Hamas"}), "talks", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Macron said the EU should mediate between Russia and Ukraine."),
+    ("en", "Biden said Putin should talk to Zelensky."),
+    ("en", "If Putin met Zelensky, the war could end."),
+    ("en", "Putin could meet Zelensky if the war ended."),
+    ("en", "Macron called on Putin to negotiate with Zelensky."),
+    ("it", "Draghi ha detto che Putin dovrebbe parlare con Zelensky."),
+    ("fr", "Macron a dit que Poutine devrait parler avec Zelensky."),
+    ("de", "Scholz sagte, Putin solle mit Selenskyj verhandeln."),
+    ("pl", "Duda powiedział, że Putin powinien rozmawiać z Zełenskim."),
+    ("ru", "Макрон заявил, что Путин должен провести переговоры с Зеленским."),
+])
+def test_wished_urged_or_conditional_contacts_are_not_contacts(lang, text):
+    assert reports(text, lang, {**MEDIATION, "Зеленским": ("Volodymyr Zelenskyy", P)}).empty
+
+
+def test_a_name_like_a_modal_is_no_modal():
+    found = reports("Theresa May had negotiated a deal with the EU.", "en",
+                    {"Theresa May": ("Theresa May", P), "EU": ("European Union", "organization")})
+    assert pairs(found) == {(frozenset({"Theresa May", "European Union"}), "talks", "happened")}
+
+
+MEALS = {**MORE, "Lavrov": ("Sergey Lavrov", P), "Эрдогана": ("Recep Tayyip Erdoğan", P), "Кремле": ("Moscow Kremlin", "organization"),
+         "Theresa May": ("Theresa May", P), "Лавров": ("Sergey Lavrov", P)}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Blinken sat down with Lavrov in Geneva.", {"Antony Blinken", "Sergey Lavrov"}, "meeting"),
+    ("en", "Macron dined with Putin at Versailles.", {"Emmanuel Macron", "Vladimir Putin"}, "meeting"),
+    ("en", "Theresa May thrashed out a deal with the EU.", {"Theresa May", "European Union"}, "talks"),
+    ("it", "Draghi ha cenato con Macron a Roma.", {"Mario Draghi", "Emmanuel Macron"}, "meeting"),
+    ("fr", "Macron a dîné avec Poutine à Versailles.", {"Emmanuel Macron", "Vladimir Putin"}, "meeting"),
+    ("de", "Scholz einigte sich mit Macron auf neue Sanktionen.", {"Olaf Scholz", "Emmanuel Macron"}, "talks"),
+    ("pl", "Duda zjadł kolację z Bidenem.", {"Andrzej Duda", "Joe Biden"}, "meeting"),
+    ("ru", "Путин принял в Кремле Эрдогана.", {"Vladimir Putin", "Recep Tayyip Erdoğan"}, "meeting"),
+    ("ru", "Путин ужинал с Макроном в Кремле.", {"Vladimir Putin", "Emmanuel Macron"}, "meeting"),
+])
+def test_meals_sitting_down_and_coming_to_terms(lang, text, parties, mode):
+    assert pairs(reports(text, lang, MEALS)) == {(frozenset(parties), mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Putin and Xi signed an agreement in Beijing."),  # an agreement is not a reported contact
+    ("en", "Biden had dinner at home."),
+    ("de", "Scholz einigte sich auf einen Kompromiss."),  # no partner
+])
+def test_no_meal_or_terms_without_a_partner(lang, text):
+    assert reports(text, lang, MEALS).empty
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Leaders at the G7 summit in Elmau, including Biden, Scholz and Macron, agreed on new sanctions.",
+     {"G7", "Joe Biden", "Olaf Scholz", "Emmanuel Macron"}),
+    ("en", "The NATO summit in Vilnius, attended by Zelensky and Erdoğan, ended on Wednesday.",
+     {"NATO", "Volodymyr Zelenskyy", "Recep Tayyip Erdoğan"}),
+    ("en", "On the sidelines of the G20 summit, Biden met Xi.", {"G20", "Joe Biden", "Xi Jinping"}),
+    ("it", "A margine del vertice Nato, Draghi ha incontrato Erdogan.", {"NATO", "Mario Draghi", "Recep Tayyip Erdoğan"}),
+    ("fr", "En marge du sommet du G20, Macron a rencontré Xi Jinping.", {"G20", "Emmanuel Macron", "Xi Jinping"}),
+    ("de", "Am Rande des G20-Gipfels traf Scholz Xi Jinping.", {"G20", "Olaf Scholz", "Xi Jinping"}),
+    ("pl", "Na marginesie szczytu NATO Duda spotkał się z Bidenem.", {"NATO", "Andrzej Duda", "Joe Biden"}),
+    ("ru", "На полях саммита G20 Путин встретился с Эрдоганом.", {"G20", "Vladimir Putin", "Recep Tayyip Erdoğan"}),
+])
+def test_summit_attendees_listed_or_meeting_there(lang, text, parties):
+    found = pairs(reports(text, lang, {**SUMMIT, "Erdogan": ("Recep Tayyip Erdoğan", P)}))
+    assert (frozenset(parties), "summit", "happened") in found
+
+
+def test_a_meeting_before_a_summit_is_no_attendance():
+    assert summit_pairs("Biden met Xi before the G20 summit opened.", "en") == {
+        (frozenset({"Joe Biden", "Xi Jinping"}), "meeting", "happened")}
+
+
+def test_the_host_of_a_summit_held_there():
+    text = "Об этом он написал в блоге после саммита министров G20, состоявшегося в Индонезии."
+    found = pairs(reports(text, "ru", {**SUMMIT, "Индонезии": ("Indonesia", C)}))
+    assert found == {(frozenset({"G20", "Indonesia"}), "summit", "happened")}
+
+
+CALLS = {**MORE, "Bidena": ("Joe Biden", P), "Макрона": ("Emmanuel Macron", P)}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Biden got a phone call from French President Macron on Monday.", {"Joe Biden", "Emmanuel Macron"},
+     "phone_call"),
+    ("it", "Draghi ha ricevuto una telefonata da Biden.", {"Mario Draghi", "Joe Biden"}, "phone_call"),
+    ("fr", "Macron a reçu un appel de Zelensky.", {"Emmanuel Macron", "Volodymyr Zelenskyy"}, "phone_call"),
+    ("de", "Scholz erhielt einen Anruf von Selenskyj.", {"Olaf Scholz", "Volodymyr Zelenskyy"}, "phone_call"),
+    ("pl", "Duda odebrał telefon od Bidena.", {"Andrzej Duda", "Joe Biden"}, "phone_call"),
+    ("ru", "Путин получил звонок от Макрона.", {"Vladimir Putin", "Emmanuel Macron"}, "phone_call"),
+    ("en", "Biden received a letter from Zelensky.", {"Joe Biden", "Volodymyr Zelenskyy"}, "letter"),
+    ("de", "Scholz erhielt einen Brief von Selenskyj.", {"Olaf Scholz", "Volodymyr Zelenskyy"}, "letter"),
+    ("ru", "Путин получил письмо от Макрона.", {"Vladimir Putin", "Emmanuel Macron"}, "letter"),
+])
+def test_a_call_or_letter_received_from_someone(lang, text, parties, mode):
+    assert pairs(reports(text, lang, CALLS)) == {(frozenset(parties), mode, "happened")}
+
+
+@pytest.mark.parametrize("text", [
+    "Biden received a call from the public to act on Putin.",
+    "Schiff told host Dana Bash that Putin lied.",  # "told host": no hosting
+])
+def test_no_call_from_an_unnamed_caller_and_no_host_after_told(text):
+    assert reports(text, "en", {**CALLS, "Schiff": ("Adam Schiff", P), "Dana Bash": ("Dana Bash", P)}).empty
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "American lawmakers met Zelensky in Kyiv."),
+    ("it", "Una delegazione di parlamentari americani ha incontrato Zelensky."),
+    ("fr", "Des parlementaires américains ont rencontré Zelensky à Kiev."),
+    ("de", "Amerikanische Abgeordnete trafen Selenskyj in Kiew."),
+    ("pl", "Amerykańscy kongresmeni spotkali się z Zełenskim."),
+    ("ru", "Американские конгрессмены встретились с Зеленским."),
+])
+def test_lawmakers_of_a_state_are_that_state(lang, text):
+    actors = {**MORE, "Zełenskim": ("Volodymyr Zelenskyy", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset({"United States", "Volodymyr Zelenskyy"}), "meeting",
+                                                   "happened")}
+
+
+def test_a_speech_to_lawmakers_is_no_contact():
+    assert reports("Zelensky addressed American lawmakers in Washington.", "en", MORE).empty
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The visit of Stoltenberg to Washington was short."),
+    ("it", "La visita di Stoltenberg a Washington riguardava la NATO."),
+    ("fr", "La visite de Stoltenberg à Washington a été courte."),
+    ("de", "Der Besuch von Stoltenberg in Washington war kurz."),
+    ("pl", "Wizyta Stoltenberga w Waszyngtonie była krótka."),
+    ("ru", "Визит Столтенберга в Вашингтон был коротким."),
+])
+def test_the_visit_of_someone_to_a_capital(lang, text):
+    actors = {"Stoltenberg": ("Jens Stoltenberg", P), "Stoltenberga": ("Jens Stoltenberg", P),
+              "Столтенберга": ("Jens Stoltenberg", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset({"Jens Stoltenberg", "United States"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("de", "Der Autor beklagt die Nicht-Einladung des Bundespräsidenten Steinmeier durch die ukrainische Regierung.",
+     "refused"),
+    ("en", "The invitation of Steinmeier by the Ukrainian government came late.", "planned"),
+    ("pl", "Zaproszenie Steinmeiera przez ukraiński rząd przyszło późno.", "planned"),
+])
+def test_the_agent_of_a_contact_noun(lang, text, status):
+    actors = {"Steinmeier": ("Frank-Walter Steinmeier", P), "Steinmeiera": ("Frank-Walter Steinmeier", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset({"Frank-Walter Steinmeier", "Ukraine"}), "visit", status)}
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("de", "Putin schaut jeden Abend DVD, unser Außenminister empfängt Elton John.", set()),
+    ("en", "Putin watched TV, the minister received Xi.", set()),
+    ("en", "Putin, the Russian president, met Xi in Moscow.", {frozenset({"Vladimir Putin", "Xi Jinping"})}),
+])
+def test_a_verb_with_its_own_subject_after_a_comma(lang, text, found):
+    assert {p for p, _, _ in pairs(reports(text, lang, {**MORE, "Elton John": ("Elton John", P)}))} == found
+
+
+@pytest.mark.parametrize("lang, text, person, status", [
+    ("it", "Draghi sarà presente al vertice Nato.", "Mario Draghi", "planned"),
+    ("fr", "Macron est arrivé au sommet de l'Otan à Madrid.", "Emmanuel Macron", "happened"),
+    ("de", "Scholz wird am NATO-Gipfel teilnehmen.", "Olaf Scholz", "planned"),
+    ("pl", "Duda weźmie udział w szczycie NATO.", "Andrzej Duda", "planned"),
+    ("pl", "Na szczyt NATO przybył Biden.", "Joe Biden", "happened"),
+    ("ru", "Путин примет участие в саммите НАТО.", "Vladimir Putin", "planned"),
+    ("en", "Biden flew to Madrid for the NATO summit.", "Joe Biden", "happened"),
+])
+def test_one_attendee_of_a_summit_with_its_tense(lang, text, person, status):
+    assert summit_pairs(text, lang) == {(frozenset({person, "NATO"}), "summit", status)}
+
+
+@pytest.mark.parametrize("text", ["Xi did not travel to the NATO summit.", "Biden will skip the NATO summit."])
+def test_staying_away_from_a_summit(text):
+    assert summit_pairs(text, "en") == set()
+
+
+def test_a_summit_date_and_evidence_from_the_sentence_naming_it():
+    text = "The EU summit of 23-24 June will decide on Ukraine. Macron and Scholz are expected to attend."
+    found = reports(text, "en", SUMMIT)
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert set(row["parties"]) == {"European Union", "Emmanuel Macron", "Olaf Scholz"} and row["status"] == "planned"
+    assert (row["date"], row["end_date"]) == (pd.Timestamp("2022-06-23"), pd.Timestamp("2022-06-24"))
+    assert row["evidence"] == text and text[row["evidence_start"]:row["evidence_end"]] == text
+
+
+@pytest.mark.parametrize("text", ["Biden travelled to Kyiv after the NATO summit.",
+                                  "After the NATO summit, Biden flew to Kyiv."])
+def test_travelling_after_a_summit_is_no_attendance(text):
+    assert summit_pairs(text, "en") == {(frozenset({"Joe Biden", "Ukraine"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Russian and Ukrainian delegations met in Istanbul."),
+    ("it", "Le delegazioni russa e ucraina si sono incontrate a Istanbul."),
+    ("fr", "Les délégations russe et ukrainienne se sont rencontrées à Istanbul."),
+    ("de", "Die russische und die ukrainische Delegation trafen sich in Istanbul."),
+    ("pl", "Rosyjska i ukraińska delegacja spotkały się w Stambule."),
+    ("ru", "Российская и украинская делегации встретились в Стамбуле."),
+])
+def test_two_states_sharing_one_delegation_noun(lang, text):
+    assert pairs(reports(text, lang, {})) == {(frozenset({"Russia", "Ukraine"}), "meeting", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Biden and Putin arrived in Geneva on Tuesday. They met for three hours.", {"Joe Biden", "Vladimir Putin"},
+     "meeting"),
+    ("en", "Biden and Putin arrived in Geneva on Tuesday. They held talks for three hours.",
+     {"Joe Biden", "Vladimir Putin"}, "talks"),
+    ("fr", "Macron et Scholz sont arrivés à Kiev. Ils ont rencontré Zelensky.",
+     {"Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelenskyy"}, "meeting"),
+    ("de", "Scholz und Macron kamen in Kiew an. Sie trafen sich mit Selenskyj.",
+     {"Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelenskyy"}, "meeting"),
+    ("ru", "Макрон и Шольц прибыли в Киев. Они встретились с Зеленским.",
+     {"Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelenskyy"}, "meeting"),
+])
+def test_a_plural_pronoun_is_the_previous_sentences_subject(lang, text, parties, mode):
+    actors = {**MORE, "Макрон": ("Emmanuel Macron", P)}
+    assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, actors))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The sanctions hurt Russia and China. They met in Beijing."),  # the previous subject is not named
+    ("en", "Biden arrived in Geneva. They met for three hours."),  # one person is not "they"
+    ("de", "Scholz und Macron kamen an. Sie traf Selenskyj."),  # "sie traf": she
+])
+def test_no_plural_pronoun_subject_without_a_plural_named_subject(lang, text):
+    actors = {**MORE, "Russia": ("Russia", C), "China": ("China", C)}
+    assert not any(m == "meeting" for _, m, _ in pairs(reports(text, lang, actors)))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The NATO meeting opened in Brussels on Tuesday. Blinken and Cavusoglu took part in it."),
+    ("it", "Alla riunione della Nato hanno partecipato Blinken e Cavusoglu."),
+    ("de", "Am NATO-Treffen in Brüssel nahmen Blinken und Cavusoglu teil."),
+])
+def test_a_meeting_named_by_a_multilateral_organisation_gathers_its_attendees(lang, text):
+    actors = {**MORE, "NATO": ("NATO", "organization"), "Cavusoglu": ("Mevlüt Çavuşoğlu", P)}
+    assert pairs(reports(text, lang, actors)) == {
+        (frozenset({"NATO", "Antony Blinken", "Mevlüt Çavuşoğlu"}), "meeting", "happened")}
+
+
+def test_a_party_meeting_gathers_no_attendees():
+    actors = {**MORE, "Labour": ("Labour Party UK", "organization")}  # labour-party-uk: an organisation of one state
+    assert reports("The Labour meeting opened in Liverpool. Blinken attended.", "en", actors).empty
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The G20 summit opens in Bali on Tuesday. If Putin attends, Biden will leave.", set()),
+    ("The G20 summit opens in Bali on Tuesday. Xi could attend.", set()),
+    ("Putin criticised the NATO summit, which Biden attended.", {(frozenset({"NATO", "Joe Biden"}), "summit", "happened")}),
+])
+def test_conditional_or_possible_attendance_is_no_attendance(text, found):
+    assert summit_pairs(text, "en") == found
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("fr", "Macron a quitté Berlin pour s'envoler vers Moscou.", {"Emmanuel Macron", "Russia"}),
+    ("ru", "Макрон вылетел в Киев.", {"Emmanuel Macron", "Ukraine"}),
+    ("ru", "Макрон направился в Москву.", {"Emmanuel Macron", "Russia"}),
+    ("pl", "Duda wyjechał do Kijowa.", {"Andrzej Duda", "Ukraine"}),
+    ("pl", "Duda wyleciał do Waszyngtonu.", {"Andrzej Duda", "United States"}),
+])
+def test_more_departures_to_a_capital(lang, text, parties):
+    found = pairs(reports(text, lang, {**MORE, "Макрон": ("Emmanuel Macron", P)}))
+    assert (frozenset(parties), "visit", "happened") in found
+
+
+def test_looking_towards_a_country_is_no_journey():
+    assert reports("Macron a tourné son regard vers la Chine.", "fr", {**MORE, "la Chine": ("China", C)}).empty
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("ru", "Об этом он написал после саммита на уровне министров стран G20, состоявшегося в Индонезии.",
+     {"G20", "Indonesia"}),
+    ("en", "Blinken attended the summit of foreign ministers of the G20 in Bali.", {"G20", "Antony Blinken"}),
+    ("it", "Di Maio ha partecipato al vertice dei ministri degli Esteri del G20.", {"G20", "Luigi Di Maio"}),
+])
+def test_a_summit_of_an_organisations_ministers(lang, text, parties):
+    actors = {**SUMMIT, "Индонезии": ("Indonesia", C), "Di Maio": ("Luigi Di Maio", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset(parties), "summit", "happened")}
+
+
+def test_a_mountain_summit_near_an_organisations_venue():
+    assert summit_pairs("The summit of the mountain near the G20 venue was closed.", "en") == set()
