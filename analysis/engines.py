@@ -27,6 +27,7 @@ ranges. Partitions hold whole documents, never parts of one.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import logging
 import math
@@ -315,9 +316,11 @@ def _forked_function(point: _SplitPoint, original: Callable, *, processes: int) 
                     bar.update(stop - start)
         finally:
             _local_job = None
-        if point.split == "items":
-            return [result for part in results for result in part]
-        return _combine(results, keep_index=point.split == "rows")
+        combined = [r for part in results for r in part] if point.split == "items" else \
+            _combine(results, keep_index=point.split == "rows")
+        del results
+        _trim_heap()
+        return combined
 
     run_forked.__name__ = original.__name__
     run_forked.__doc__ = original.__doc__
@@ -338,6 +341,16 @@ def _mention_index(data: pd.DataFrame, args: tuple, kwargs: dict[str, Any]) -> t
     mention_codes = codes(pa.array(mentions["doc_id"], type=pa.string()))
     order = np.argsort(mention_codes, kind="stable")
     return order, mention_codes[order], codes(doc_ids)
+
+
+def _trim_heap() -> None:
+    """Return free heap pages to the system (glibc only). The pool's thread unpickles the workers'
+    results in a malloc arena of its own, so memory this process freed meanwhile (raw texts, in
+    ingest) is not reused for them and would stay resident: 100 MB at 10,000 articles."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _mark_worker() -> None:
