@@ -1,11 +1,17 @@
-"""Quotations and their speakers on the seeds; expectations read off the seed texts by hand."""
+"""Quotations and their speakers; expectations read off the texts by hand.
+
+The seed tests run the real actor extraction; the small-text tests build person mentions by hand
+(every occurrence of a surface form), so they test the quote rules alone.
+"""
+import re
+
 import pandas as pd
 import pytest
 
 from analysis.actors import extract_mentions
 from analysis.dates import infer_document_dates
 from analysis.ingest import ingest
-from analysis.quotes import extract_quotes
+from analysis.quotes import QUOTE_COLUMNS, extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +49,224 @@ def test_speaker_is_the_subject_of_the_attribution_verb(seed_quotes, quote, spea
 def test_no_person_named_means_no_speaker(seed_quotes):
     # seed 001: "… the embassy wrote on Facebook" — an institution, not a person
     assert pd.isna(speaker_of(seed_quotes[1], "We will not back down"))
+
+
+# --- small texts with hand-made person mentions ------------------------------------------------
+
+def run(text: str, lang: str, people: dict[str, str] | None = None) -> pd.DataFrame:
+    """Quotes of one text; ``people`` maps each surface form to its canonical person name."""
+    rows = []
+    for surface, name in (people or {}).items():
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            rows.append(dict(doc_id="d1", actor_id=name.lower().replace(" ", "-"), actor=name,
+                             actor_type="person", start=match.start(), end=match.end()))
+    mentions = pd.DataFrame(rows, columns=["doc_id", "actor_id", "actor", "actor_type", "start", "end"])
+    documents = pd.DataFrame({"doc_id": ["d1"], "text": [text], "lang": [lang]})
+    quotes = extract_quotes(documents, mentions)
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    for row in quotes.itertuples():
+        assert text[row.start:row.end] == row.quote
+    return quotes
+
+
+def pairs(quotes: pd.DataFrame) -> list[tuple[str, str | None]]:
+    return [(q, None if pd.isna(s) else s) for q, s in zip(quotes["quote"], quotes["speaker"])]
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "expected"), [
+    ("« Nous ne permettrons pas une telle situation », a déclaré Dmitri Medvedev.", "fr",
+     {"Dmitri Medvedev": "Dmitry Medvedev"}, [("Nous ne permettrons pas une telle situation", "Dmitry Medvedev")]),
+    ("Scholz sagte: „Wir werden die Ukraine weiter unterstützen.“", "de", {"Scholz": "Olaf Scholz"},
+     [("Wir werden die Ukraine weiter unterstützen.", "Olaf Scholz")]),
+    ("»Das ist ein schwerer Fehler gewesen«, erklärte Merz am Montag.", "de", {"Merz": "Friedrich Merz"},
+     [("Das ist ein schwerer Fehler gewesen", "Friedrich Merz")]),
+    ("„Nie zgadzamy się na takie rozwiązanie” – powiedział Duda.", "pl", {"Duda": "Andrzej Duda"},
+     [("Nie zgadzamy się na takie rozwiązanie", "Andrzej Duda")]),
+    ("«Мы не допустим этого», — заявил Лавров журналистам.", "ru", {"Лавров": "Sergey Lavrov"},
+     [("Мы не допустим этого", "Sergey Lavrov")]),
+    ("“Siamo pronti a trattare con tutti”, ha detto Draghi ai giornalisti.", "it", {"Draghi": "Mario Draghi"},
+     [("Siamo pronti a trattare con tutti", "Mario Draghi")]),
+    ("Harrington suggested: ‘We’re not leaving without a deal, that’s certain’ and left.", "en",
+     {"Harrington": "Richard Harrington"}, [("We’re not leaving without a deal, that’s certain", "Richard Harrington")]),
+    ("Also on the site: May mocked after claiming 'I wanted Brexit sorted by Christmas,' as Blackford laughs.",
+     "en", {"May": "Theresa May", "Blackford": "Ian Blackford"}, [("I wanted Brexit sorted by Christmas", "Theresa May")]),
+])
+def test_quotation_conventions_and_attribution_verbs(text, lang, people, expected):
+    assert pairs(run(text, lang, people)) == expected
+
+
+def test_mixed_marks_from_copied_text():
+    # Polish copy with a straight opening and a curly closing mark
+    text = 'Le Pen powiedziała, że nie chce, aby "Francuzi ponieśli konsekwencje embarga” na ropę.'
+    assert pairs(run(text, "pl", {"Le Pen": "Marine Le Pen"})) == [
+        ("Francuzi ponieśli konsekwencje embarga", "Marine Le Pen")]
+
+
+def test_curly_quote_spans_line_breaks_but_not_a_blank_line():
+    text = "Hirono said, “This is the way I look at it.\nThis is the end of the beginning.”\nMore text."
+    assert pairs(run(text, "en", {"Hirono": "Mazie Hirono"})) == [
+        ("This is the way I look at it.\nThis is the end of the beginning.", "Mazie Hirono")]
+    unclosed = "Hirono said, “This is the way I look at it.\n\nA new paragraph with a closing mark” here."
+    assert run(unclosed, "en", {"Hirono": "Mazie Hirono"}).empty
+
+
+def test_straight_quotes_stay_on_their_line():
+    text = 'He wrote "first part of it\nsecond line" and "a real quote of five words" later.'
+    assert pairs(run(text, "en")) == [("a real quote of five words", None)]
+
+
+def test_apostrophes_are_not_single_quotes():
+    text = "Farage’s party and the leaders' summit aren’t what O'Brien's friends wanted at all."
+    assert run(text, "en").empty
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "expected_speaker"), [
+    ("Kolb hat Nudeln gegessen. „Man muss nur etwas kreativ sein“, erklärt er.", "de", {"Kolb": "Peter Kolb"},
+     "Peter Kolb"),
+    ("Dmitri Medvedev a visité Sarov. « Nous sommes en mesure de répondre », a-t-il écrit sur Telegram.", "fr",
+     {"Dmitri Medvedev": "Dmitry Medvedev"}, "Dmitry Medvedev"),
+    ("Mazie Hirono spoke on Friday. She added, “It seems the president is very concerned.”", "en",
+     {"Mazie Hirono": "Mazie Hirono"}, "Mazie Hirono"),
+    ("Боррель выступил в блоге. «Многие не хотят принимать чью-либо сторону», — отметил он.", "ru",
+     {"Боррель": "Josep Borrell"}, "Josep Borrell"),
+])
+def test_pronoun_speaker_is_the_last_named_person(text, lang, people, expected_speaker):
+    assert pairs(run(text, lang, people))[0][1] == expected_speaker
+
+
+def test_pronoun_without_an_earlier_person_has_no_speaker():
+    assert pairs(run("“We will not give up on this,” he said.", "en")) == [("We will not give up on this", None)]
+    text = "« Nous ne reculerons pas sur ce point », a-t-elle affirmé. Puis Macron est arrivé."
+    assert pairs(run(text, "fr", {"Macron": "Emmanuel Macron"})) == [("Nous ne reculerons pas sur ce point", None)]
+
+
+def test_names_inside_quotes_are_not_speakers():
+    text = "Dazu ein Berater: „Wenn Marine Le Pen in fünf Jahren die Macht übernimmt, wird man sich erinnern.“"
+    assert pairs(run(text, "de", {"Marine Le Pen": "Marine Le Pen"}))[0][1] is None
+
+
+def test_nested_quote_belongs_to_the_outer_quote():
+    text = ("« Je lis que Nigel Farage crée un parti appelé “Brexit” et à leur place je le regarderais », "
+            "a dit Harrington.")
+    quotes = pairs(run(text, "fr", {"Harrington": "Richard Harrington", "Nigel Farage": "Nigel Farage"}))
+    assert quotes == [("Je lis que Nigel Farage crée un parti appelé “Brexit” et à leur place je le regarderais",
+                       "Richard Harrington")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Per i comunisti non era un problema sapere “se”, ma solo “quando”, e la “scienza” era dogma.", "it"),
+    ("Боррель заявил, что позиция G7 не является ключевой среди «Большой двадцатки».", "ru"),
+    ("Военный аналитик в беседе с «Украиной.ру» допустил применение оружия.", "ru"),
+    ("Nous accepterons la ruine « pour sauver Gaïa » sans rien dire.", "fr"),
+    ("Friday on MSNBC’s “All In,” Sen. Hirono seemed to push aside the report.", "en"),
+])
+def test_scare_quotes_names_and_titles_are_not_quotations(text, lang):
+    assert run(text, lang, {"Боррель": "Josep Borrell", "Hirono": "Mazie Hirono"}).empty
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("“No,” Biden said.", "en", ("No", "Joe Biden")),
+    ("«Нет», — сказал Путин.", "ru", ("Нет", "Vladimir Putin")),
+    ("Duda odpowiedział: „Nigdy”.", "pl", ("Nigdy", "Andrzej Duda")),
+])
+def test_short_quote_next_to_its_verb_is_kept(text, lang, expected):
+    people = {"Biden": "Joe Biden", "Путин": "Vladimir Putin", "Duda": "Andrzej Duda"}
+    assert pairs(run(text, lang, people)) == [expected]
+
+
+def test_dash_dialogue_with_and_without_opening_dash():
+    ru = "— Мы готовы к переговорам с любыми партнёрами, — заявил Лавров.\n"
+    assert pairs(run(ru, "ru", {"Лавров": "Sergey Lavrov"})) == [
+        ("Мы готовы к переговорам с любыми партнёрами", "Sergey Lavrov")]
+    pl = "Jestem absolutnie za wszystkimi innymi sankcjami – zadeklarowała Le Pen.\n"
+    assert pairs(run(pl, "pl", {"Le Pen": "Marine Le Pen"})) == [
+        ("Jestem absolutnie za wszystkimi innymi sankcjami", "Marine Le Pen")]
+
+
+def test_dash_lines_without_attribution_are_not_quotes():
+    bullets = "Program:\n– obniżka podatków dla rodzin z dziećmi\n– nowe drogi w całym regionie – wkrótce\n"
+    assert run(bullets, "pl").empty
+    # a dash followed by a non-verb is an aside, not dialogue
+    assert run("Rosja zaatakowała Kijów – miasto liczące trzy miliony mieszkańców.\n", "pl").empty
+    # outside pl/ru a bare sentence before a dash is not taken for dialogue
+    assert run("The sanctions are not working at all – said nobody in Brussels.\n", "en").empty
+
+
+def test_verb_introducing_the_next_quote_is_not_this_quotes_verb():
+    text = ("Leslie agreed with Berger, saying that Labour had been “hijacked by the machine politics of the hard "
+            "left,” while Mike Gapes declared angrily: “I am sickened that Labour is now perceived as racist.”")
+    people = {"Leslie": "Chris Leslie", "Berger": "Luciana Berger", "Mike Gapes": "Mike Gapes"}
+    assert pairs(run(text, "en", people)) == [
+        ("hijacked by the machine politics of the hard left", "Chris Leslie"),   # gerund: the clause's subject
+        ("I am sickened that Labour is now perceived as racist.", "Mike Gapes"),
+    ]
+
+
+def test_subject_separated_from_its_verb_by_a_relative_clause():
+    text = ("Le Pen, która za dwa tygodnie w drugiej turze wyborów będzie rywalizowała z urzędującym prezydentem "
+            "o najwyższy urząd, powiedziała: „Nie chcę embarga na rosyjski gaz i ropę”.")
+    assert pairs(run(text, "pl", {"Le Pen": "Marine Le Pen"})) == [
+        ("Nie chcę embarga na rosyjski gaz i ropę", "Marine Le Pen")]
+    # two people far before the verb: no guess
+    two_people = text.replace("za dwa tygodnie w drugiej turze wyborów", "z Macronem za dwa tygodnie w drugiej turze")
+    assert pairs(run(two_people, "pl", {"Le Pen": "Marine Le Pen", "Macronem": "Emmanuel Macron"}))[0][1] is None
+
+
+def test_unattributed_quote_opening_its_sentence_continues_the_previous_speaker():
+    text = ("«Dès qu’on baisse la garde, le naturel revient au galop», poursuit Carole Besse. "
+            "«Les rôles proposés sont moins stéréotypés dans les fictions.»")
+    assert [s for _, s in pairs(run(text, "fr", {"Carole Besse": "Carole Besse"}))] == ["Carole Besse"] * 2
+    text_de = ("„Das hat aber lange gedauert“, sagt Kolb. Nicht nur die Nudeln ist Kolb los. "
+               "„Das Zeug find ich aber immer noch ok.“")
+    assert [s for _, s in pairs(run(text_de, "de", {"Kolb": "Peter Kolb"}))] == ["Peter Kolb"] * 2
+
+
+def test_no_continuation_across_another_person_or_after_an_introducer():
+    other = ("„Das hat aber lange gedauert“, sagt Kolb. Dann kam Müller dazu. "
+             "„Das Zeug find ich aber immer noch ok.“")
+    assert [s for _, s in pairs(run(other, "de", {"Kolb": "Peter Kolb", "Müller": "Anna Müller"}))] == [
+        "Peter Kolb", None]
+    introduced = ("Le Pen nannte dies „einen großen Moment der Demokratie“. Dazu der Berater eines Ministers: "
+                  "„Man wird sich an diese Woche erinnern.“")
+    assert [s for _, s in pairs(run(introduced, "de", {"Le Pen": "Marine Le Pen"}))] == ["Marine Le Pen", None]
+
+
+def test_output_is_deterministic_and_sorted():
+    text = "“Second quote with many words,” said Biden. “Third quote with more words,” he added."
+    first, second = run(text, "en", {"Biden": "Joe Biden"}), run(text, "en", {"Biden": "Joe Biden"})
+    pd.testing.assert_frame_equal(first, second)
+    assert first["start"].is_monotonic_increasing
+
+
+def test_bad_input_is_rejected():
+    with pytest.raises(ValueError, match="documents is missing"):
+        extract_quotes(pd.DataFrame({"doc_id": ["a"]}), pd.DataFrame(columns=list(
+            ["doc_id", "actor_id", "actor", "actor_type", "start", "end"])))
+    with pytest.raises(ValueError, match="mentions must be a pandas DataFrame"):
+        extract_quotes(pd.DataFrame({"doc_id": ["a"], "text": ["x"], "lang": ["en"]}), None)
+
+
+def test_a_colon_separates_a_person_from_the_verb_of_another_clause():
+    text = ("Ma su Bakanov pendeva un’altra questione: Radio Free Europe sottolinea: "
+            "«L’ex funzionario ha ricoperto la carica di amministratore unico dal 2015».")
+    assert pairs(run(text, "it", {"Bakanov": "Ivan Bakanov"}))[0][1] is None
+    same_clause = "Bakanov sottolinea: «L’ex funzionario ha ricoperto la carica di amministratore dal 2015»."
+    assert pairs(run(same_clause, "it", {"Bakanov": "Ivan Bakanov"}))[0][1] == "Ivan Bakanov"
+
+
+def test_a_possessive_is_not_the_antecedent_of_a_pronoun():
+    text = ("Trump said he had no objection to the release of Mueller's findings.\n"
+            "'I don't mind it at all,' he said.")
+    assert pairs(run(text, "en", {"Trump": "Donald Trump", "Mueller": "Robert Mueller"})) == [
+        ("I don't mind it at all", "Donald Trump")]
+
+
+def test_so_called_is_not_a_verb_of_saying():
+    text = "Biden spoke about the so-called “special military operation in Ukraine” on Monday."
+    assert pairs(run(text, "en", {"Biden": "Joe Biden"})) == [("special military operation in Ukraine", None)]
+
+
+def test_a_possessive_is_not_the_subject_of_a_gerund():
+    text = ("MPs debate Prime Minister Theresa May’s deal, with one Cabinet source saying “no-one at the moment "
+            "thinks she will win the vote.”")
+    assert pairs(run(text, "en", {"Theresa May": "Theresa May"}))[0][1] is None
