@@ -173,17 +173,11 @@ def _partitioned_function(client: Any, point: _SplitPoint, original: Callable, *
         if point.split == "doc_id":
             data = _sorted_by_doc_id(data)
         bounds = partition_bounds(n, workers=workers, max_partition_docs=max_partition_docs)
+        mention_index = _mention_index(data, args, worker_kwargs) if point.with_mentions else None
         futures = []
         for start, stop in bounds:
             part = list(data[start:stop]) if point.split == "texts" else data.iloc[start:stop]
-            part_args, part_kwargs = list(args), dict(worker_kwargs)
-            if point.with_mentions:
-                mentions = part_kwargs["mentions"] if "mentions" in part_kwargs else part_args[0]
-                mentions = mentions[mentions["doc_id"].isin(set(part["doc_id"]))]
-                if "mentions" in part_kwargs:
-                    part_kwargs["mentions"] = mentions
-                else:
-                    part_args[0] = mentions
+            part_args, part_kwargs = _part_arguments(args, worker_kwargs, mention_index, start, stop)
             scattered = client.scatter([part, part_args, part_kwargs])
             futures.append(client.submit(_call_original, point.module, point.attribute, *scattered, pure=False))
         results = client.gather(futures)
@@ -353,17 +347,11 @@ def _trim_heap() -> None:
         pass
 
 
-def _mark_worker() -> None:
-    global _in_worker
-    _in_worker = True
-
-
-def _run_local_part(bounds: tuple[int, int]) -> Any:
-    original, point, data, args, kwargs, mention_index = _local_job
-    start, stop = bounds
-    part = data[start:stop] if point.split == "items" else data.iloc[start:stop]
+def _part_arguments(args: tuple, kwargs: dict[str, Any], mention_index: tuple[np.ndarray, ...] | None,
+                    start: int, stop: int) -> tuple[list[Any], dict[str, Any]]:
+    """A call's arguments for the data rows ``start:stop``, the mentions table (if any) cut to their documents."""
     args, kwargs = list(args), dict(kwargs)
-    if point.with_mentions:
+    if mention_index is not None:
         order, sorted_codes, row_codes = mention_index
         # Partitions are consecutive doc_id ranges, so their mentions are one run of sorted codes.
         low = np.searchsorted(sorted_codes, row_codes[start], side="left")
@@ -373,6 +361,19 @@ def _run_local_part(bounds: tuple[int, int]) -> Any:
             kwargs["mentions"] = kwargs["mentions"].iloc[rows]
         else:
             args[0] = args[0].iloc[rows]
+    return args, kwargs
+
+
+def _mark_worker() -> None:
+    global _in_worker
+    _in_worker = True
+
+
+def _run_local_part(bounds: tuple[int, int]) -> Any:
+    original, point, data, args, kwargs, mention_index = _local_job
+    start, stop = bounds
+    part = data[start:stop] if point.split == "items" else data.iloc[start:stop]
+    args, kwargs = _part_arguments(args, kwargs, mention_index, start, stop)
     return original(part, *args, **kwargs)
 
 
