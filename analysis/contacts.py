@@ -116,6 +116,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -123,6 +124,7 @@ from tqdm.auto import tqdm
 
 from analysis.dates import find_dates, infer_document_dates
 from analysis.kb import KnowledgeBase, load_kb
+from analysis.patterns import WordStartFinder, prefix_tree
 from analysis.sentences import split_sentences
 
 MODES = ("phone_call", "video_call", "meeting", "visit", "talks", "summit", "letter")
@@ -324,6 +326,9 @@ for _lang, _entries in _CUES.items():
     _CUE_PATTERNS[_lang] = re.compile(
         "(?<!\\w)(?=[^\\W\\d_])(?:" + "|".join(rf"(?P<c{i}>{pattern})(?!\w)" for i, (_, _, pattern) in enumerate(_entries)) + ")",
         re.I)
+
+
+_CUE_FINDERS = {lang: WordStartFinder(pattern) for lang, pattern in _CUE_PATTERNS.items()}
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -774,7 +779,7 @@ def extract_contact_reports(
     _check_columns(documents, ("doc_id", "text", "lang", "date"), "documents")
     _check_columns(mentions, _MENTION_COLUMNS, "mentions")
     docs = documents[documents["lang"].isin(languages)]
-    cues = [list(_CUE_PATTERNS[lang].finditer(text or "")) for text, lang in zip(docs["text"], docs["lang"])]
+    cues = [_CUE_FINDERS[lang].finditer(text or "") for text, lang in zip(docs["text"], docs["lang"])]
     has_cue = [bool(found) for found in cues]
     docs = docs[has_cue]
     cues = [found for found in cues if found]
@@ -792,7 +797,7 @@ def extract_contact_reports(
     for doc_id, text, lang, doc_date, doc_precision, story_id, doc_cues in tqdm(
         iterator, total=len(docs), desc="contacts", disable=not progress
     ):
-        doc_mentions = by_doc.get(doc_id, mentions.iloc[:0])  # states may still be named by demonyms
+        doc_mentions = by_doc.get(doc_id, _NO_MENTIONS)  # states may still be named by demonyms
         for row in _as_states(_document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states,
                                                 capitals, bodies[3]), bodies):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
@@ -831,19 +836,34 @@ def _empty(columns) -> pd.DataFrame:
     return frame
 
 
-def _mentions_by_doc(mentions: pd.DataFrame, doc_ids: set) -> dict[str, pd.DataFrame]:
-    subset = mentions[mentions["doc_id"].isin(doc_ids)]
-    subset = subset.sort_values(["doc_id", "start", "end"], kind="stable")
-    return {doc_id: group for doc_id, group in subset.groupby("doc_id", sort=False)}
+class _DocMentions(NamedTuple):
+    starts: np.ndarray
+    ends: np.ndarray
+    ids: np.ndarray
+    actors: np.ndarray
+    types: np.ndarray
+
+
+def _mentions_by_doc(mentions: pd.DataFrame, doc_ids: set) -> dict[str, _DocMentions]:
+    """Each document's mentions in text order, as plain arrays (slicing a DataFrame per document costs more)."""
+    subset = mentions[mentions["doc_id"].isin(doc_ids)].sort_values(["doc_id", "start", "end"], kind="stable")
+    columns = [subset[c].to_numpy(dtype=dtype) for c, dtype in
+               (("start", np.int64), ("end", np.int64), ("actor_id", object), ("actor", object), ("actor_type", object))]
+    doc_column = subset["doc_id"].to_numpy(dtype=object)
+    bounds = np.flatnonzero(doc_column[1:] != doc_column[:-1]) + 1 if len(doc_column) else np.zeros(0, dtype=np.int64)
+    firsts = np.concatenate([[0], bounds]) if len(doc_column) else bounds
+    lasts = np.concatenate([bounds, [len(doc_column)]]) if len(doc_column) else bounds
+    return {doc_column[first]: _DocMentions(*(column[first:last] for column in columns))
+            for first, last in zip(firsts, lasts)}
+
+
+_NO_MENTIONS = _DocMentions(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), *(np.zeros(0, dtype=object),) * 3)
 
 
 def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states, capitals,
                       multilateral=frozenset()) -> list[dict]:
-    starts = doc_mentions["start"].to_numpy()
-    ends = doc_mentions["end"].to_numpy()
-    ids = doc_mentions["actor_id"].to_numpy()
-    names = dict(zip(doc_mentions["actor_id"], doc_mentions["actor"]))
-    types = doc_mentions["actor_type"].to_numpy()
+    starts, ends, ids, actors, types = doc_mentions
+    names = dict(zip(ids, actors))
     cue_starts = np.array([m.start() for m in cue_matches])
     reference = None if pd.isna(doc_date) else doc_date
     precision = (doc_precision if isinstance(doc_precision, str) else "day") if reference is not None else None
@@ -1277,7 +1297,7 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
         words = sorted({f for (lg, f) in forms if lg == lang}, key=len, reverse=True)
         if not words:
             continue
-        dem = _prefix_tree(words)
+        dem = prefix_tree(words)
         # "the Russian and Ukrainian delegations": two states sharing one body
         options = [rf"(?P<dem5>{dem})\s+(?:{_AND[lang]})\s+(?:(?:the|die|der|den|dem|la|le|les)\s+)?(?P<dem6>{dem})"
                    rf"\s+(?:{bodies})", rf"(?P<dem>{dem})\s+(?:{bodies})"]
@@ -1286,7 +1306,7 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
         if lang in _NOUN_FIRST:
             options.append(rf"(?:{bodies})\s+(?P<dem2>{dem})")
         if lang in _PEOPLE_ARTICLE:  # "i russi", "les Russes": plural forms only
-            plural = _prefix_tree([w for w in words if w.endswith("i" if lang == "it" else "s")])
+            plural = prefix_tree([w for w in words if w.endswith("i" if lang == "it" else "s")])
             options.append(rf"(?:{_PEOPLE_ARTICLE[lang]})\s+(?P<dem3>{plural})")
         if lang == "en":
             options.append(rf"the\s+(?P<dem4>(?:{dem})s)")
@@ -1294,28 +1314,6 @@ def _state_phrases(kb: KnowledgeBase) -> tuple[dict[str, re.Pattern], dict[tuple
     # first words of the forms: a sentence without any of them needs no search with the large pattern
     first_words = {lang: frozenset(_WORD.findall(f)[0] for (lg, f) in forms if lg == lang) for lang in patterns}
     return patterns, forms, names, first_words
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes, longer continuations first: it matches
-    the same strings as ``a|b|...`` sorted longest first, and compiles and runs many times faster."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        children = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not children:
-            return ""
-        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-        if "" in node:  # a word ends here: the longer continuation is optional (tried first, greedy)
-            return body + "?" if len(children) == 1 and len(body) == 1 else f"(?:{body})?"
-        return body
-
-    return branch(tree) or "(?!)"
 
 
 def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, states, names: dict) -> list[_Mention]:

@@ -8,9 +8,11 @@ import re
 # break not followed by a lower-case letter (captions, headings and list items have no final
 # punctuation; a lower-case next line continues the sentence, as in "'...'\nhe said").
 _LOWER = "a-zß-öø-ÿа-яёєіїґąćęłńóśźżčďěňřšťůž"
+# Each alternative starts with a literal character, so that ``re`` skips quickly to candidates; the
+# final punctuation is inside the match, and spaces before a line break are stripped with the span.
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?…])(["'”»’)\]]*)\s+(?=["'“«„‚(\[—–-]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐŁŚŻŹĆŃÓ0-9])|\n\s*\n|"""
-    rf"""[ \t]*\n(?!\s*[{_LOWER}])\s*"""
+    r"""[.!?…](["'”»’)\]]*)\s+(?=["'“«„‚(\[—–-]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐŁŚŻŹĆŃÓ0-9])|\n\s*\n|"""
+    rf"""\n(?!\s*[{_LOWER}])\s*"""
 )
 # Tokens ending in a period that do not end a sentence: initials and common abbreviations.
 _ABBREVIATION = re.compile(
@@ -36,12 +38,13 @@ def split_sentences(text: str, *, lang: str | None = None) -> list[tuple[int, in
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        end = match.start() + len(match.group(1) or "")
+        punctuation = 0 if match.group(0)[0] == "\n" else 1
+        end = match.start() + punctuation + len(match.group(1) or "")
         head = text[start:end]
         if not head.strip():
             continue
         if "\n" not in match.group(0):
-            tail = text[start:match.start()][-12:]
+            tail = text[start:match.start() + 1][-12:]
             if _ABBREVIATION.search(tail) or (ordinals and _ORDINAL.search(tail)):
                 continue
         spans.append(_strip_span(text, start, end))
