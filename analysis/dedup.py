@@ -87,12 +87,23 @@ def _sketch(text: str | list[str], *, num_perm: int, shingle_size: int, seed: in
     return values
 
 
+def _check_threshold(threshold: float) -> None:
+    if not 0 < threshold <= 1:
+        raise ParameterError(f"near_duplicate_threshold must be in (0, 1], got {threshold!r}")
+
+
 @lru_cache(maxsize=16)
 def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) that balance false positives and negatives at ``threshold`` (datasketch's
     choice; cached because finding it integrates numerically and costs more than a small corpus)."""
     reference = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return reference.b, reference.r
+
+
+def text_signature(text: str, *, num_perm: int = 128, shingle_size: int = 3, seed: int = 1) -> tuple[str, np.ndarray]:
+    """``(fingerprint, sketch)`` of one text: what :func:`find_duplicates` compares (computable in parallel)."""
+    words = _words(text)
+    return text_fingerprint(words), _sketch(words, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
 
 
 def find_duplicates(
@@ -112,10 +123,25 @@ def find_duplicates(
     similarity for near copies, None for originals) and ``kind`` ("exact", "near" or None).
     A copy always points at an original, never at another copy.
     """
-    if not 0 < threshold <= 1:
-        raise ParameterError(f"near_duplicate_threshold must be in (0, 1], got {threshold!r}")
+    _check_threshold(threshold)
     if len(doc_ids) != len(texts):
         raise ParameterError("doc_ids and texts must have the same length")
+    signatures = [text_signature(text, num_perm=num_perm, shingle_size=shingle_size, seed=seed) for text in texts]
+    return match_signatures(doc_ids, signatures, threshold=threshold, progress=progress)
+
+
+def match_signatures(
+    doc_ids: Sequence[str],
+    signatures: Sequence[tuple[str, np.ndarray]],
+    *,
+    threshold: float = 0.9,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """:func:`find_duplicates` on the texts' :func:`text_signature` (all made with the same options)."""
+    _check_threshold(threshold)
+    if len(doc_ids) != len(signatures):
+        raise ParameterError("doc_ids and signatures must have the same length")
+    num_perm = len(signatures[0][1]) if len(signatures) else 128
     order = sorted(range(len(doc_ids)), key=lambda i: doc_ids[i])
     # The LSH index of datasketch's MinHashLSH (same bands, a document is a candidate when one
     # band of its sketch is equal) on plain arrays: the objects cost more than the sketches.
@@ -127,13 +153,10 @@ def find_duplicates(
     rank = {doc_ids[i]: position for position, i in enumerate(order)}
     rows = []
     for i in tqdm(order, desc="duplicates", disable=not progress, unit="doc"):
-        doc_id, text = doc_ids[i], texts[i]
-        words = _words(text)
-        fingerprint = text_fingerprint(words)
+        doc_id, (fingerprint, sketch) = doc_ids[i], signatures[i]
         if fingerprint in by_fingerprint:
             rows.append((doc_id, by_fingerprint[fingerprint], 1.0, "exact"))
             continue
-        sketch = _sketch(words, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
         keys = [sketch[band].tobytes() for band in band_slices]
         candidates: set[str] = set()
         for table, key in zip(band_tables, keys):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import importlib
 import logging
 import math
@@ -300,6 +301,9 @@ def _forked_function(point: _SplitPoint, original: Callable, *, processes: int) 
         mention_index = _mention_index(data, args, worker_kwargs) if point.with_mentions else None
         _local_job = (original, point, data, args, worker_kwargs, mention_index)
         results = []
+        # The children's garbage collections then skip this process's objects instead of writing to
+        # them, which would copy their memory pages into every child.
+        gc.freeze()
         try:
             # A worker that dies (killed for memory) fails the call with BrokenProcessPool instead of a hang.
             with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
@@ -310,6 +314,7 @@ def _forked_function(point: _SplitPoint, original: Callable, *, processes: int) 
                     bar.update(stop - start)
         finally:
             _local_job = None
+            gc.unfreeze()
         combined = [r for part in results for r in part] if point.split == "items" else \
             _combine(results, keep_index=point.split == "rows")
         del results

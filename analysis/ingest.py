@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis import config
-from analysis.dedup import find_duplicates
+from analysis.dedup import match_signatures, text_signature
 from analysis.errors import ParameterError
 from analysis.langid import detect_languages, validate_languages
 from analysis.sources import RawDocument, html_to_article, read_corpus
@@ -56,6 +57,7 @@ class _Document:
     duplicate_of: str | None = None
     duplicate_reason: str | None = None
     n_words: int = 0
+    signature: tuple[str, np.ndarray] | None = None  # for near-duplicate search, made with the cleaning
 
 
 def _check_parameters(min_words: int, near_duplicate_threshold: float, boilerplate_min_docs: int) -> None:
@@ -96,6 +98,7 @@ def _prepare(item: RawDocument) -> _Document | str:
     cleaned = remove_boilerplate(text, title=doc.title or None)
     doc.text, doc.removed = cleaned.text, doc.removed + cleaned.removed
     doc.n_words = count_words(doc.text)
+    doc.signature = text_signature(doc.text)
     _set_date(doc, header.date, header.precision, html_date)
     if item.truncated:
         doc.notes.append(f"truncated to the first {config.MAX_CHARS_PER_DOCUMENT} characters")
@@ -138,9 +141,11 @@ def _set_date(doc: _Document, header_date: pd.Timestamp, header_precision: str |
 def _assign_duplicates(docs: list[_Document], threshold: float, progress: bool) -> None:
     if not docs:
         return
-    found = find_duplicates(
-        [d.item.doc_id for d in docs], [d.text for d in docs], threshold=threshold, progress=progress
+    found = match_signatures(
+        [d.item.doc_id for d in docs], [d.signature for d in docs], threshold=threshold, progress=progress
     )
+    for doc in docs:
+        doc.signature = None
     by_id = {d.item.doc_id: d for d in docs}
     for row in found.itertuples(index=False):
         if row.duplicate_of is None:

@@ -5,7 +5,15 @@ import random
 
 import pytest
 
-from analysis.dedup import duplicate_groups, find_duplicates, minhash, shingle_hashes, text_fingerprint
+from analysis.dedup import (
+    duplicate_groups,
+    find_duplicates,
+    match_signatures,
+    minhash,
+    shingle_hashes,
+    text_fingerprint,
+    text_signature,
+)
 from analysis.errors import ParameterError
 
 WORDS = ("government minister talks sanction border energy price summit army report agency week city "
@@ -117,3 +125,17 @@ def test_lsh_index_finds_what_datasketch_finds():
                 lsh.insert(doc_id, sketch)
         assert find_duplicates(ids, texts, threshold=threshold)["duplicate_of"].tolist() == expected
         assert any(expected)
+
+
+def test_signatures_made_apart_give_the_same_duplicates():
+    original = _article(3)
+    texts = [_edit(original, 2), original, _article(4), original.lower()]
+    signatures = [text_signature(text) for text in texts]
+    assert signatures[1][0] == text_fingerprint(original)
+    assert (signatures[1][1] == minhash(original).hashvalues).all()
+    frame = match_signatures(["b", "a", "c", "d"], signatures, threshold=0.8)
+    assert frame["doc_id"].tolist() == ["a", "b", "c", "d"]
+    assert frame["duplicate_of"].tolist() == [None, "a", None, "a"]
+    assert frame["kind"].tolist() == [None, "near", None, "exact"]
+    with pytest.raises(ParameterError, match="same length"):
+        match_signatures(["a"], signatures)
