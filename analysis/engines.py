@@ -237,9 +237,10 @@ def _distributed_encoder_run(client: Any, original_run: Callable) -> Callable:
 
 LOCAL_PARTITION_DOCS = 1_000
 MIN_DOCS_FOR_PROCESSES = 200  # below this, forking costs more than it saves
-# Language detection stays in one process (lingua already uses every core); cleaning is split too
-# ("items": a list of read corpus items in, one result per item out).
+# Language detection stays in one process (lingua already uses every core); cleaning and the function-word
+# plans of paragraphs are split too ("items": a list in, one result per element out).
 LOCAL_SPLIT_POINTS = (_SplitPoint("analysis.ingest", "prepare_items", "items"),
+                      _SplitPoint("analysis.langid", "plan_paragraphs", "items"),
                       *(p for p in SPLIT_POINTS if p.split != "texts"))
 LOCAL_STAGE_MODULES = tuple(dict.fromkeys(p.module for p in LOCAL_SPLIT_POINTS))
 _local_job: tuple | None = None  # (original, point, data, args, kwargs, mention index): read by forked children

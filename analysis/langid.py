@@ -200,6 +200,18 @@ def _plan_paragraphs(
     return substantial, [None if i in checked else guess for i, guess in enumerate(guesses)]
 
 
+def plan_paragraphs(
+    texts_and_langs: list[tuple[str, str | None]], *, languages: tuple[str, ...], min_words: int
+) -> list[tuple[list[str | None], list[str]]]:
+    """For each ``(text, document language)``: the function-word guess of each substantial paragraph
+    (None: lingua decides) and the paragraphs lingua decides, in order (see :func:`_plan_paragraphs`)."""
+    plans = []
+    for text, lang in texts_and_langs:
+        substantial, guesses = _plan_paragraphs(text, lang, languages, min_words)
+        plans.append((guesses, [paragraph for paragraph, guess in zip(substantial, guesses) if guess is None]))
+    return plans
+
+
 def _paragraph_languages(
     detector: LanguageDetector, paragraphs_: list[str], doc_langs: list[str | None]
 ) -> list[tuple[str | None, float]]:
@@ -250,10 +262,11 @@ def detect_languages(
     doc_langs = [top[0] if _has_letters(text) else None for top, text in zip(doc_tops, texts)]
     if len(codes) == 1:
         doc_langs = [codes[0] if lang else None for lang in doc_langs]
-    plans = [_plan_paragraphs(text, lang, codes, min_paragraph_words) for text, lang in zip(texts, doc_langs)]
-    to_check = [(d, p) for d, (_, guesses) in enumerate(plans) for p, guess in enumerate(guesses) if guess is None]
+    _function_word_table(codes)  # built here once, not in each worker process
+    plans = plan_paragraphs(list(zip(texts, doc_langs)), languages=codes, min_words=min_paragraph_words)
+    to_check = [(d, p) for d, (guesses, _) in enumerate(plans) for p, guess in enumerate(guesses) if guess is None]
     checked = _paragraph_languages(
-        detector, [plans[d][0][p] for d, p in to_check], [doc_langs[d] for d, _ in to_check]
+        detector, [paragraph for _, unsure in plans for paragraph in unsure], [doc_langs[d] for d, _ in to_check]
     )
     lingua_answers = dict(zip(to_check, checked))
 
@@ -268,7 +281,7 @@ def detect_languages(
             confidence *= in_set
         paragraph_langs: list[str] = []
         mixed = False
-        for position, guess in enumerate(plans[index][1]):
+        for position, guess in enumerate(plans[index][0]):
             if guess is not None:
                 paragraph_langs.append(guess)
                 continue

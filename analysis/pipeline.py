@@ -32,7 +32,7 @@ NOTEBOOKS = {"ingest": "01-ingest.ipynb", "topics": "02-topics.ipynb", "actors":
              "timeline": "04-timeline.ipynb"}
 STAGE_INPUTS = {"ingest": (), "topics": ("documents",), "actors": ("documents",),
                 "timeline": ("documents", "mentions")}
-STAGE_PROCESS_MODULES = {"ingest": ("analysis.ingest", "analysis.dates"), "topics": (), "actors": ("analysis.actors",),
+STAGE_PROCESS_MODULES = {"ingest": ("analysis.ingest", "analysis.langid", "analysis.dates"), "topics": (), "actors": ("analysis.actors",),
                          "timeline": ("analysis.contacts", "analysis.quotes")}  # per-document work on `processes`
 STATS_FILE = "stage_stats.json"
 
