@@ -1720,6 +1720,14 @@ def _matcher(kb: KnowledgeBase, fuzzy_threshold: int) -> ActorMatcher:
     return ActorMatcher(kb, fuzzy_threshold=fuzzy_threshold)
 
 
+def prepare_matcher(kb: KnowledgeBase, *, fuzzy_threshold: int = 92, languages: Iterable[str] = ()) -> None:
+    """Compile the matcher of :func:`extract_mentions` now, with the given-name forms of ``languages``:
+    worker processes forked afterwards share it instead of each compiling its own (seconds per worker)."""
+    matcher = _matcher(kb, fuzzy_threshold)
+    for lang in languages:
+        matcher._given_forms(lang)
+
+
 def _check_documents(documents: pd.DataFrame, required: Iterable[str]) -> None:
     if not isinstance(documents, pd.DataFrame):
         raise ValueError(f"documents must be a pandas DataFrame, got {type(documents).__name__}")

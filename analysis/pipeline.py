@@ -159,12 +159,13 @@ def _topics(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
 
 
 def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Path) -> dict[str, pd.DataFrame]:
-    from analysis.actors import discover_candidates, extract_mentions, summarise_actors
+    from analysis.actors import discover_candidates, extract_mentions, prepare_matcher, summarise_actors
     from analysis.cooccurrence import cooccurrence, to_graph, write_graphml
     from analysis.kb import load_kb
 
     documents = inputs["documents"]
     kb = load_kb()
+    prepare_matcher(kb, fuzzy_threshold=params["fuzzy_threshold"], languages=documents["lang"].dropna().unique())
     mentions, unresolved, sentence_counts = extract_mentions(
         documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"], unlisted_persons=params["unlisted_persons"],
         progress=params["progress"], return_unresolved=True, return_sentence_counts=True)

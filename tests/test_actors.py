@@ -13,6 +13,7 @@ from analysis.actors import (
     discover_candidates,
     extract_mentions,
     inflect,
+    prepare_matcher,
     summarise_actors,
 )
 from analysis.kb import load_kb
@@ -1060,3 +1061,15 @@ def test_office_under_another_person_is_not_resolved(matcher):
                                   unlisted_persons=False)
     assert [(m.surface, m.actor_id, m.method) for m in mentions] == [
         ("Rubio", "marco-rubio", "alias"), ("secretary of state", "marco-rubio", "role")]
+
+
+def test_prepare_matcher_compiles_the_shared_matcher_with_the_given_name_forms():
+    from analysis.actors import _matcher
+
+    kb = load_kb()
+    prepare_matcher(kb, fuzzy_threshold=91, languages=["pl", "en"])
+    matcher = _matcher(kb, 91)
+    assert set(matcher._given_cache) == {"pl", "en"}
+    assert any(form.startswith("jack") and form != "jack" for form in matcher._given_cache["pl"])  # Polish cases
+    assert extract_mentions(pd.DataFrame({"doc_id": ["d"], "text": ["Joe Biden met Vladimir Putin."], "lang": ["en"]}),
+                            kb=kb, fuzzy_threshold=91)["actor"].tolist() == ["Joe Biden", "Vladimir Putin"]
