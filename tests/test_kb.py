@@ -557,3 +557,20 @@ def test_match_name_false_keeps_the_title_out_of_the_aliases(tmp_path):
     assert kb.actors["actor"].tolist() == ["Chad"]
     message = _load_error(tmp_path, actors.replace("match_name: false", "match_name: no way"))
     assert "match_name must be true or false" in message
+
+
+def test_parsed_kb_is_cached_by_content(tmp_path, monkeypatch):
+    from analysis import config
+    from analysis.kb import _load_cached
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    actors_path, roles_path = _write_kb(tmp_path, "- name: Ada Example\n  type: person\n")
+    first = load_kb(actors_path, roles_path=roles_path)
+    assert len(list((tmp_path / "cache" / "kb").glob("*.pickle"))) == 1
+    _load_cached.cache_clear()  # a new process: the pickle is read
+    again = load_kb(actors_path, roles_path=roles_path)
+    assert again is not first and again.actors.equals(first.actors) and again.aliases.equals(first.aliases)
+    actors_path.write_text("- name: Bea Example\n  type: person\n", encoding="utf-8")
+    _load_cached.cache_clear()
+    assert load_kb(actors_path, roles_path=roles_path).actors["actor"].tolist() == ["Bea Example"]
+    assert len(list((tmp_path / "cache" / "kb").glob("*.pickle"))) == 2
