@@ -59,8 +59,8 @@ BERTOPIC_STEP = "bertopic (fit on the stage's embeddings)"
 # Library functions timed inside each stage's child (module:attribute); missing ones are skipped.
 # Leaf modules come first so that modules importing their functions by name get the timed version.
 SUBSTEPS: dict[str, tuple[str, ...]] = {
-    "ingest": ("analysis.langid:detect_languages", "analysis.dedup:find_duplicates", "analysis.ingest:ingest",
-               "analysis.dates:infer_document_dates"),
+    "ingest": ("analysis.langid:detect_languages", "analysis.dedup:match_signatures", "analysis.ingest:ingest",
+               "analysis.ingest:prepare_items", "analysis.dates:infer_document_dates"),
     "topics": ("analysis.embed:embed_documents", "analysis.topics:TopicModel.fit", "analysis.stories:assign_stories"),
     "actors": ("analysis.kb:load_kb", "analysis.actors:extract_mentions", "analysis.actors:summarise_actors",
                "analysis.cooccurrence:cooccurrence", "analysis.actors:discover_candidates"),

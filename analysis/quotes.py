@@ -16,19 +16,38 @@ Speaker: the attribution verb ("said", "ha dichiarato", "a déclaré", "sagte", 
 "заявил", "according to"...) closest to the quotation — after it up to the next quotation
 (unless that stretch introduces the next quotation with a colon), before it in the same
 sentence, in a previous sentence ending with a colon, or in the next sentence ("X said this")
-— and the person mention nearest to that verb in the same clause (no colon or semicolon
-between); for a gerund ("saying", "dichiarando") the first person of the sentence. Names inside
-quotations and possessives ("May’s deal") are never speakers. A pronoun subject ("he said",
-"erklärt er", "a-t-il écrit", "отметил он") is the last person named before the quotation; a
-verb before the quotation with no person near it takes the only person named earlier in its
-clause ("Le Pen, która …, powiedziała: „…”", "X said … and added “…”"). A quotation that opens
-its sentence with no attribution at all continues the previous quotation's speaker when no
-other person is named in between. Organisations and bare role nouns ("— подчеркнул дипломат")
-are not speakers; no verb or no person: speaker None.
+— and its subject, tried in this order:
+
+- a person, organisation or country right next to the verb as its subject ("the Kremlin said",
+  "“…,” said the White House", "ha fatto eco la Casa Bianca: “…”", "заявили в Кремле"); an
+  organisation only when it opens its clause (not "Lider PiS ocenił") and is not inflected;
+- a role noun next to the verb ("said the diplomat", "— отметил политолог", "il leader russo ha
+  detto") refers back to the last person named in that or the two previous sentences (offices such
+  as "the president" are resolved by the actor stage);
+- the person mention nearest to the verb in the same clause (no colon or semicolon between); for a
+  gerund ("saying", "dichiarando") the first person of the sentence, or the antecedent of a pronoun
+  opening it;
+- a pronoun subject ("he said", "erklärt er", "a-t-il écrit", "отметил он"): the last person named
+  before whose name does not contradict the pronoun's gender (plural pronouns: nobody);
+- a verb before the quotation with no person near it takes the only person named earlier in its
+  clause ("Le Pen, która …, powiedziała: „…”", "X said … and added “…”");
+- a dropped subject in it/pl/ru ("Ha poi aggiunto: «…»", "„…” – powiedziała."): the last person
+  named in that or the two previous sentences whom the verb agrees with (pl/ru past tense gender;
+  present tense and plural verbs resolve to nobody).
+
+Antecedents (pronouns, role nouns, dropped subjects) prefer the first person named in the sentence of
+the last compatible mention (its likely subject); a name the actor stage did not resolve standing in
+between, or a sentence about an unnamed "политолог", blocks them. Person gender comes only from the
+name (Slavic surname endings, given names in -a/-o); unknown gender agrees with anything. Names inside
+quotations and possessives ("May’s deal") are never speakers. A quotation that opens its sentence (or
+continues one) with no attribution at all continues the previous quotation's speaker when no other
+person is named in between or right after it. No verb or no subject: speaker None.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -86,7 +105,7 @@ _SPEECH_VERBS = {
           r"remarked|asserted|asserts|claimed|claims|claim|announced|announces|replied|replies|responded|"
           r"responds|emphasi[sz]ed|emphasi[sz]es|underlined|quoted|urged|urges|confirmed|confirms|suggested|"
           r"suggests|admitted|admits|acknowledged|acknowledges|asked|asks|recalled|recalls|concluded|concludes|"
-          r"tweeted|tweets|posted|agreed|agrees|pointed out|points out|observed|observes|"
+          r"tweeted|tweets|posted|agreed|agrees|pointed out|points out|point out|observed|observes|"
           r"commented|comments|predicted|predicts|promised|promises|vowed|vows|maintained|maintains|conceded|"
           r"complained|complains|lamented|laments|joked|accused|accuses|called|calls|described|describes|"
           r"reiterated|reiterates|cautioned|cautions|testified|boasted|countered|pledged|pledges|mocked|"
@@ -98,7 +117,8 @@ _SPEECH_VERBS = {
           r"dichiara|dice|dicono|afferma|aggiunge|sottolinea|spiega|ribadisce|osserva|scrive|precisa|commenta|"
           r"conclude|annuncia|avverte|riferisce|ricorda|insiste|replica|risponde|evidenzia|rimarca|puntualizza|"
           r"denuncia|attacca|ammette|conferma|assicura|chiarisce|incalza|tuona|prosegue|continua|racconta|"
-          r"rivela|sostiene|disse|dichiarò|affermò|aggiunse|scrisse|spiegò|sottolineò|rispose|commentò",
+          r"rivela|sostiene|disse|dichiarò|affermò|aggiunse|scrisse|spiegò|sottolineò|rispose|commentò|giurato|giura|"
+          r"promesso|promette|sbotta|diceva|dichiarava",
     "fr": r"déclaré|dit|affirmé|ajouté|souligné|expliqué|estimé|assuré|écrit|"
           r"indiqué|martelé|insisté|précisé|averti|lancé|répondu|confié|poursuivi|observé|rappelé|conclu|"
           r"reconnu|prévenu|annoncé|dénoncé|regretté|déploré|confirmé|raconté|répliqué|tweeté|twitté|commenté|"
@@ -107,7 +127,8 @@ _SPEECH_VERBS = {
           r"avertit|lance|répond|confie|poursuit|observe|rappelle|conclut|reconnaît|prévient|annonce|dénonce|"
           r"regrette|déplore|confirme|raconte|réplique|commente|tranche|résume|fustige|ironise|plaide|"
           r"rétorque|relève|signale|constate|se désole|se félicite|s['’]inquiète|se réjouit|s['’]indigne|"
-          r"déclara|affirma|ajouta|expliqua|répondit|écrivit",
+          r"déclara|affirma|ajouta|expliqua|répondit|écrivit|termine|déclarait|disait|affirmait|ajoutait|expliquait|"
+          r"juré|jure|lâché|lâche|glissé|glisse|tonné|tonne|promis|promet",
     "de": r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|fügte|fügt|meinte|meint|schrieb|"
           r"schreibt|warnte|warnt|(?<=[,–—] )so|hieß es|heißt es|äußerte|äußert|unterstrich|unterstreicht|"
           r"kritisierte|kritisiert|forderte|fordert|stellte|stellt|gesteht|gestand|räumte|räumt|ergänzte|"
@@ -115,7 +136,8 @@ _SPEECH_VERBS = {
           r"versichert|bekräftigte|bekräftigt|mahnte|mahnt|verwies|kommentierte|kommentiert|twitterte|nannte|"
           r"nennt|bezeichnete|bezeichnet|freut sich|freute sich|ärgert sich|ärgerte sich|zeigte sich|"
           r"zeigt sich|resümierte|kündigte|kündigt|teilte|teilt|verkündete|bestätigte|bestätigt|"
-          r"argumentierte|widersprach|beklagte|beklagt|lobte|lobt|appellierte|gab zu|gibt zu",
+          r"argumentierte|widersprach|beklagte|beklagt|lobte|lobt|appellierte|gab zu|gibt zu|behauptete|behauptet|"
+          r"bestreitet|bestritt|prophezeit|prophezeite|beteuerte|beteuert",
     "pl": r"powiedział\w*|mówi|mówią|mówił\w*|stwierdził\w*|stwierdza|dodał\w*|dodaje|podkreślił\w*|podkreśla|"
           r"zaznaczył\w*|zaznacza|oświadczył\w*|oświadcza|napisał\w*|pisze|ocenił\w*|ocenia|przekonywał\w*|"
           r"przekonuje|wyjaśnił\w*|wyjaśnia|zapewnił\w*|zapewnia|cytowany|ostrzegł\w*|ostrzega|"
@@ -123,24 +145,29 @@ _SPEECH_VERBS = {
           r"poinformował\w*|informuje|tłumaczył\w*|tłumaczy|apelował\w*|zaapelował\w*|wskazał\w*|wskazuje|"
           r"ogłosił\w*|ogłasza|argumentował\w*|przypomniał\w*|przypomina|zapowiedział\w*|zapowiada|"
           r"skomentował\w*|komentuje|uznał\w*|uważa|twierdzi|twierdził\w*|wezwał\w*|zapytał\w*|pyta|"
-          r"ripostował\w*|relacjonował\w*",
+          r"ripostował\w*|relacjonował\w*|dodawał\w*|podsumował\w*|wyliczał\w*|wylicza|zwrócił\w* uwagę|"
+          r"zwraca uwagę",
     "ru": r"заяви\w*|заявля\w*|сказа\w*|говори\w*|отмети\w*|отмеча\w*|подчеркну\w*|подчеркива\w*|"
           r"подчёркива\w*|добави\w*|добавля\w*|сообщи\w*|сообща\w*|поясни\w*|поясня\w*|написа\w*|пишет|"
           r"констатирова\w*|указал\w*|указыва\w*|признал\w*|признаёт|признает|цитирует|предупреди\w*|"
           r"предупрежда\w*|считает|уверен\w*|заверил\w*|завери\w*|ответил\w*|отвечает|рассказа\w*|"
           r"рассказыва\w*|уточни\w*|уточня\w*|напомни\w*|напомина\w*|резюмирова\w*|объясни\w*|объясня\w*|"
-          r"прокомментирова\w*|призвал\w*|допустил\w*|выразил\w*",
+          r"прокомментирова\w*|призвал\w*|допустил\w*|выразил\w*|полагает|полагал\w*|обратил\w* внимание|"
+          r"обращает внимание|признался|призналась",
 }
 # Gerunds: the speaker is the subject of the clause, the first person named before them.
 _GERUNDS = {
-    "en": r"saying|adding|declaring|stating|noting|warning|telling|claiming|insisting|arguing|explaining|writing",
+    "en": r"saying|adding|declaring|stating|noting|warning|telling|claiming|insisting|arguing|explaining|writing|"
+          r"announcing|stressing|urging",
     "it": r"dichiarando|dicendo|affermando|aggiungendo|sottolineando|spiegando|precisando|ricordando|osservando|"
-          r"scrivendo",
+          r"scrivendo|annunciando|avvertendo|ribadendo|rispondendo",
     "fr": r"déclarant|affirmant|ajoutant|soulignant|expliquant|estimant|assurant|précisant|indiquant|rappelant|"
-          r"disant",
+          r"disant|annonçant|répondant|avertissant",
     "de": r"(?!x)x",
-    "pl": r"mówiąc|dodając|podkreślając|stwierdzając|zaznaczając|pisząc|przekonując|tłumacząc",
-    "ru": r"заявив|сказав|отметив|подчеркнув|добавив|заявляя|отмечая|подчеркивая|добавляя|написав",
+    "pl": r"mówiąc|dodając|podkreślając|stwierdzając|zaznaczając|pisząc|przekonując|tłumacząc|zapowiadając|"
+          r"odpowiadając",
+    "ru": r"заявив|сказав|отметив|подчеркнув|добавив|заявляя|отмечая|подчеркивая|добавляя|написав|пояснив|"
+          r"напомнив|ответив",
 }
 # Source markers: attribute like a verb, but never introduce dash dialogue.
 _SOURCE_MARKERS = {
@@ -151,6 +178,98 @@ _PRONOUNS = {
     "en": r"he|she|they", "it": r"lui|lei|loro", "fr": r"il|elle|ils|elles", "de": r"er|sie",
     "pl": r"on|ona|oni|one", "ru": r"он|она|они",
 }
+# Grammatical gender/number of each pronoun: m, f or p (plural; never resolved to one person).
+_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "lui": "m", "lei": "f", "loro": "p", "il": "m", "elle": "f",
+                   "ils": "p", "elles": "p", "er": "m", "sie": "f", "on": "m", "ona": "f", "oni": "p", "one": "p",
+                   "он": "m", "она": "f", "они": "p"}
+# Words that may stand between a subject and its verb ("the Kremlin has also said", "il Cremlino ha poi detto").
+_SUBJECT_GAP_WORDS = {
+    "en": r"has|have|had|also|then|later|again|further|previously|earlier|now|already|once",
+    "it": r"ha|hanno|aveva|avevano|avrebbe|poi|anche|già|inoltre|invece|infatti|allora|pure|ieri|oggi",
+    "fr": r"a|ont|avait|avaient|aurait|aussi|également|encore|ensuite|alors|déjà|hier|lui|leur",
+    "de": r"hat|haben|hatte|hatten|habe|auch|zudem|nun|jedoch|dagegen|indes|bereits|außerdem|ebenfalls|dann|gestern|"
+          r"heute",
+    "pl": r"też|także|również|natomiast|zaś|już|jednak|wówczas|wtedy|potem|następnie|dodatkowo|wcześniej|wczoraj|"
+          r"dziś|zaraz|jeszcze",
+    "ru": r"также|тоже|уже|же|однако|затем|ранее|вчера|сегодня|потом|еще|ещё|в свою очередь",
+}
+# A subject after its verb: "said the Kremlin", "ha fatto eco la Casa Bianca", "заявили в Кремле".
+_SUBJECT_AFTER_GAP = {"en": r"the", "it": r"il|lo|la|l['’]|i|gli|le", "fr": r"le|la|l['’]|les",
+                      "de": r"der|die|das", "pl": r"w|we", "ru": r"в|во"}
+# A word right before a name makes it a complement, not the subject ("the head of NATO said").
+_PREPOSITIONS = {
+    "en": r"of|in|from|to|with|for|by|at|on|against|about|like|than|and|or",
+    "it": r"di|del|della|dello|dei|degli|delle|in|nel|nella|a|al|alla|da|dal|dalla|per|con|su|sul|sulla|tra|fra|e|o",
+    "fr": r"de|du|des|d['’]|à|au|aux|en|dans|pour|par|avec|sur|contre|et|ou",
+    "de": r"von|vom|aus|in|im|bei|mit|für|gegen|nach|zu|zum|zur|über|und|oder|des",
+    "pl": r"z|ze|w|we|na|do|od|dla|przez|przeciw|o|i|oraz|lub|a",
+    "ru": r"в|во|из|от|у|с|со|для|по|на|к|о|об|против|и|или",
+}
+# Nouns naming a person by what they do: with a definite article (in pl/ru: bare) next to the verb they refer
+# back to a person already named ("— отметил политолог", "said the diplomat", "il leader russo ha detto").
+# Offices of the knowledge base ("the president", "il portavoce del Cremlino") are left to the actor stage,
+# which resolves them to their holder when it can.
+_ROLE_NOUNS = {
+    "en": r"expert|analyst|political scientist|political analyst|scientist|economist|historian|professor|"
+          r"politician|lawmaker|legislator|senator|congressman|congresswoman|MP|MEP|diplomat|leader|commentator|"
+          r"journalist|lawyer|activist|researcher|campaigner|businessman|businesswoman|billionaire|"
+          r"tycoon|ambassador|envoy|mayor|governor|priest|cleric|bishop|patriarch|academic",
+    "it": r"esperto|esperta|analista|politologo|politologa|economista|storico|storica|professore|professoressa|"
+          r"politico|diplomatico|leader|deputato|deputata|senatore|senatrice|eurodeputato|eurodeputata|giornalista|"
+          r"avvocato|avvocata|attivista|imprenditore|imprenditrice|ambasciatore|sindaco|"
+          r"governatore|patriarca|primate|arcivescovo|vescovo|accademico|studioso|studiosa|ricercatore|ricercatrice",
+    "fr": r"expert|experte|analyste|politologue|économiste|historien|historienne|professeur|professeure|diplomate|"
+          r"dirigeant|dirigeante|leader|député|députée|sénateur|sénatrice|eurodéputé|eurodéputée|journaliste|"
+          r"avocat|avocate|militant|militante|chercheur|chercheuse|ambassadeur|ambassadrice|"
+          r"maire|patriarche|élu|élue|essayiste|philosophe|universitaire",
+    "de": r"[\w-]*(?:experte|expertin|analyst|analystin|politologe|politologin|ökonom|ökonomin|historiker|"
+          r"historikerin|professor|professorin|politiker|politikerin|diplomat|diplomatin|abgeordnete|abgeordneter|"
+          r"journalist|journalistin|anwalt|anwältin|aktivist|aktivistin|botschafter|botschafterin|bürgermeister|"
+          r"bürgermeisterin|patriarch|forscher|forscherin|chef|chefin|sprecher|sprecherin)",
+    "pl": r"ekspert|ekspertka|analityk|analityczka|politolog|politolożka|ekonomista|ekonomistka|historyk|"
+          r"historyczka|profesor|profesorka|polityk|polityczka|dyplomata|lider|liderka|poseł|posłanka|europoseł|"
+          r"europosłanka|senator|senatorka|dziennikarz|dziennikarka|prawnik|prawniczka|adwokat|działacz|"
+          r"działaczka|aktywista|aktywistka|ambasador|burmistrz|rozmówca|rozmówczyni|współprzewodniczący|"
+          r"współprzewodnicząca|przewodniczący|przewodnicząca|publicysta|publicystka|naukowiec|badacz|badaczka|"
+          r"prezes|prezeska|szef|szefowa|marszałek|minister|eurodeputowany|eurodeputowana",
+    "ru": r"эксперт|аналитик|политолог|экономист|историк|профессор|политик|дипломат|лидер|депутат|сенатор|"
+          r"журналист|журналистка|юрист|адвокат|активист|активистка|посол|мэр|губернатор|собеседник|собеседница|"
+          r"специалист|председатель|руководитель|глава|публицист|философ|учёный|ученый|"
+          r"военкор|блогер|политтехнолог|социолог|востоковед|американист|патриарх|министр|генерал|командующий|"
+          r"директор|спикер",
+}
+_DEFINITE = {"en": r"the", "it": r"il|lo|la|l['’]", "fr": r"le|la|l['’]", "de": r"der|die"}
+_FEMININE_ROLE_ENDINGS = ("ka", "yni", "owa", "ąca", "ница", "ка")  # ekspertka, rozmówczyni, собеседница
+_ARTICLE_GENDER = {"la": "f", "il": "m", "lo": "m", "le": "m", "der": "m", "die": "f"}
+# Clause openings that leave the subject unsaid in pro-drop languages ("Ha poi aggiunto:", "i dodał").
+_PRO_DROP_OPENERS = {
+    "it": r"e|ed|ma|poi|però|quindi|così|infine|anche|inoltre|ha|aveva|avrebbe|già|allora|ieri|oggi|dunque",
+    "pl": r"i|a|ale|oraz|potem|następnie|jednocześnie|ponadto|dodatkowo|wreszcie|także|też|również|jednak|"
+          r"natomiast|zaś|wówczas|wtedy|wcześniej|później|już|jeszcze|wczoraj|dziś",
+    "ru": r"и|а|но|затем|также|ещё|еще|потом|кроме того|при этом|однако|тогда|ранее|позднее|позже|вчера|сегодня",
+}
+# What may follow a verb whose subject is dropped: punctuation, a quotation mark, the end, or a word that
+# cannot start a subject (a preposition, an adverb, an addressee in the dative).
+_PRO_DROP_AFTER = {
+    "it": r"[.,:;!?…«»“”\"—–]|$|(?:in|a|al|alla|ai|agli|durante|nel|nella|poi|anche|ieri|oggi|su|sul|sulla|con|"
+          r"per|da|dal|dalla|davanti|parlando|rispondendo|secondo)(?!\w)",
+    "pl": r"[.,:;!?…«»“”„\"—–]|$|(?:w|we|na|do|podczas|po|przed|dla|o|z|ze|wcześniej|później|też|również|"
+          r"także|jeszcze|dziennikarzom|reporterom|mediom|portalowi|stacji|agencji|przy)(?!\w)",
+    "ru": r"[.,:;!?…«»“”„\"—–]|$|(?:в|во|на|по|для|с|со|при|после|перед|также|ранее|позже|позднее|журналистам|"
+          r"изданию|агентству|корреспонденту|телеканалу|газете|радио)(?!\w)",
+}
+_INDEFINITE_SLAVIC = r"один|одна|некий|некая|другой|другая|jeden|jedna|pewien|pewna|inny|inna"
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|aya|skaya|ska|cka|dzka|owa|ówna|ová|ова|ева|ёва|ина|ая|ская|цкая)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|sky|skiy|skij|ski|cki|dzki|ов|ев|ёв|ин|ын|ий|ый|ской)$")
+_MALE_GIVEN_IN_A = frozenset("""nikita ilya ilia luca luka andrea nicola mattia elia enea mustafa musa joshua ezra elijah
+    jonah noah kuba barnaba kosma jarema никита илья лука фома кузьма савва данила""".split())
+# Languages whose past tense tells the subject's gender and number (powiedział/powiedziała, заявил/заявила).
+_GENDERED_PAST = {"pl": (("ła", "f"), ("ł", "m"), ("li", "p"), ("ły", "p"), ("ło", "n")),
+                  "ru": (("ла", "f"), ("л", "m"), ("ли", "p"), ("ло", "n"))}
+# Dropped subjects and role nouns resolve to a person named at most this far before, and at most this many
+# sentences before the verb's sentence.
+_MAX_ANAPHOR_DISTANCE = 1000
+_ANAPHOR_SENTENCES = 2
 # Languages whose copied dialogue often lost the opening dash ("Jestem za – zadeklarowała X.").
 _BARE_DASH_LANGS = frozenset({"pl", "ru"})
 
@@ -211,6 +330,62 @@ def _compile_language(lang: str | None) -> tuple[re.Pattern, re.Pattern, re.Patt
 
 _LANGUAGE_PATTERNS = {lang: _compile_language(lang) for lang in _SPEECH_VERBS}
 _ANY_LANGUAGE = _compile_language(None)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n«»“”„\"—–][^,;:.!?()\n«»“”„\"—–]*$")
+_CLAUSE_END = re.compile(r"[,;:.!?()\n«»“”„\"—–]")
+_OPENS_QUOTE = re.compile(r"\s*:\s*[\"'“”«»„‚‘—–]?\s*")
+_ACRONYM = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]*[A-ZА-ЯЁ]"  # PiS, MSZ, ЕС
+_LOWER_WORD = r"[a-zß-öø-ÿа-яёąćęłńóśźż][\w-]*"
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """Compiled patterns that find the subject of an attribution verb in one language."""
+
+    gap_before: re.Pattern       # between a subject and its verb
+    gap_after: re.Pattern        # between a verb and the subject after it
+    after_quote: re.Pattern      # between a quotation and a verb right after it: "», ha detto", "“, — заявил"
+    preposition: re.Pattern      # a word before a name that makes it a complement
+    role_before: re.Pattern      # "the diplomat (has) said", "il leader russo ha detto"
+    role_after: re.Pattern       # "said the diplomat", "— отметил политолог"
+    role_named: re.Pattern       # what after a role noun names someone else: "the head of NATO", "the expert John"
+    opening_pronoun: re.Pattern  # a pronoun opening the sentence: "He has continued …, telling reporters"
+    clause_opening: re.Pattern   # words that may open a clause before its subject
+    tail_subject: re.Pattern     # a subject later in the clause: a capitalised word or a role noun
+    dropped: re.Pattern | None   # a clause opening that leaves the subject unsaid (it, pl, ru)
+    dropped_after: re.Pattern | None
+
+
+def _compile_subjects(lang: str) -> _Subjects:
+    nouns = _ROLE_NOUNS[lang]
+    article = _DEFINITE.get(lang)
+    determiner = rf"(?:(?P<det>{article})\s+|(?P<elided>l['’]))" if article else ""
+    optional = "" if article else "?"
+    adjectives = rf"(?:(?!(?:{_INDEFINITE_SLAVIC})(?!\w))[\w-]+\s+){{0,2}}?"
+    following = rf"(?:\s+(?:{_LOWER_WORD}|{_ACRONYM}))?" if lang in ("it", "fr", "pl", "ru") else ""
+    gap = rf"(?:\s+(?:{_SUBJECT_GAP_WORDS[lang]}))*"
+    dropped = dropped_after = None
+    if lang in _PRO_DROP_OPENERS:
+        dropped = re.compile(rf"(?:\s*(?:{_PRO_DROP_OPENERS[lang]})(?!\w))*\s*$", re.I)
+        dropped_after = re.compile(rf"\s*(?:{_PRO_DROP_AFTER[lang]})", re.I)
+    return _Subjects(
+        gap_before=re.compile(rf"{gap}\s*", re.I),
+        after_quote=re.compile(rf"[\s,.!?…\"'“”«»„‚‘’{_DASHES}-]*{gap}\s*", re.I),
+        gap_after=re.compile(rf"\s*(?:(?:{_SUBJECT_AFTER_GAP[lang]})\s+|l['’])?", re.I),
+        preposition=re.compile(rf"(?<!\w)(?:{_PREPOSITIONS[lang]})\s+(?:(?:{_SUBJECT_AFTER_GAP[lang]})\s+|l['’])?$"
+                               if lang not in ("pl", "ru") else rf"(?<!\w)(?:{_PREPOSITIONS[lang]})\s+$", re.I),
+        role_before=re.compile(rf"(?<![\w-]){determiner}{optional}{adjectives}(?P<noun>{nouns})(?![\w-])"
+                               rf"{following}{gap}\s*$", re.I),
+        role_after=re.compile(rf"\s*{determiner}{optional}{adjectives}(?P<noun>{nouns})(?![\w-])", re.I),
+        role_named=re.compile(rf"\s*(?:,\s*)?(?:{_LOWER_WORD}\s+)?(?:[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃÓ](?![A-ZА-ЯЁ]+(?!\w))|(?:of|di|del|della|dello|dei|degli|de|du|des|d['’]|"
+                              r"von|vom)\s+(?:the\s+|la\s+|le\s+|l['’])?[A-ZÀ-ÖØ-ÞА-ЯЁ])"),
+        opening_pronoun=re.compile(rf"[\s\"'“”«»„]*(?:{_PRONOUNS[lang]})\s", re.I),
+        clause_opening=re.compile(rf"\s*(?:(?:{_SUBJECT_AFTER_GAP[lang]}|{_SUBJECT_GAP_WORDS[lang]}|"
+                                  rf"{_PRO_DROP_OPENERS.get(lang, 'and|but|et|mais|und|aber|also|zaś')})\s+|l['’])*", re.I),
+        tail_subject=re.compile(rf"(?<![\w-])(?:[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃÓ]|(?i:{nouns})(?![\w-]))"),
+        dropped=dropped, dropped_after=dropped_after)
+
+
+_SUBJECT_PATTERNS = {lang: _compile_subjects(lang) for lang in _ROLE_NOUNS}
 _MENTION_COLUMNS = ("doc_id", "actor_id", "actor", "actor_type", "start", "end")
 
 
@@ -223,12 +398,15 @@ def extract_quotes(documents: pd.DataFrame, mentions: pd.DataFrame, *, progress:
         missing = [c for c in columns if c not in frame.columns]
         if missing:
             raise ValueError(f"{name} is missing column(s) {missing}; expected at least {list(columns)}")
-    persons = mentions[mentions["actor_type"] == "person"].sort_values(["doc_id", "start"], kind="stable")
-    person_docs = persons["doc_id"].astype(str).to_numpy()
-    columns = [persons[c].to_numpy() for c in ("start", "end", "actor_id", "actor")]
-    bounds = np.flatnonzero(np.r_[True, person_docs[1:] != person_docs[:-1], True]) if len(persons) else []
+    named = mentions.sort_values(["doc_id", "start"], kind="stable")
+    named_docs = named["doc_id"].astype(str).to_numpy()
+    # An inflected organisation or country ("МИД России", "Rosji") is a complement, not a subject.
+    oblique = (named["method"] == "inflection").to_numpy() if "method" in named.columns else np.zeros(len(named), bool)
+    columns = [named[c].to_numpy() for c in ("start", "end", "actor_id", "actor")]
+    columns += [(named["actor_type"] == "person").to_numpy(), oblique]
+    bounds = np.flatnonzero(np.r_[True, named_docs[1:] != named_docs[:-1], True]) if len(named) else []
     # Plain arrays sliced per document: a pandas group per document costs more than the quotes.
-    by_doc = {person_docs[lo]: tuple(column[lo:hi] for column in columns) for lo, hi in zip(bounds[:-1], bounds[1:])}
+    by_doc = {named_docs[lo]: tuple(column[lo:hi] for column in columns) for lo, hi in zip(bounds[:-1], bounds[1:])}
     rows: list[dict] = []
     from tqdm.auto import tqdm
 
@@ -280,20 +458,28 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _document_quotes(doc_id, text, lang, spans, patterns, persons: tuple[np.ndarray, ...] | None) -> list[dict]:
-    """Quotes of one document; ``persons``: start, end, actor_id and actor arrays of its person mentions."""
+def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarray, ...] | None) -> list[dict]:
+    """Quotes of one document; ``named``: start, end, actor_id, actor, is-person and is-inflected arrays of its
+    mentions."""
     attribution, pronoun = patterns[:2]
+    subjects = _SUBJECT_PATTERNS.get(lang)
     sentences = split_sentences(text, lang=lang) or [(0, len(text))]
     sentence_starts = np.array([s for s, _ in sentences])
-    if persons is not None:
-        p_start, p_end, p_ids, p_names = persons
+    persons = everyone = covered = None
+    if named is not None:
+        n_start, n_end = named[:2]
         # Names inside quotations, and possessives, are what the speaker talks about, never the speaker.
         starts = np.array([s for s, _ in spans])
         ends = np.array([e for _, e in spans])
-        slot = np.searchsorted(starts, p_start, side="right") - 1
-        quoted = (slot >= 0) & (p_end <= ends[np.maximum(slot, 0)]) & (p_start >= starts[np.maximum(slot, 0)])
-        keep = ~quoted & np.array([not _possessive(text, e) for e in p_end], dtype=bool)
-        persons = (p_start[keep], p_end[keep], p_ids[keep], p_names[keep])
+        slot = np.searchsorted(starts, n_start, side="right") - 1
+        quoted = (slot >= 0) & (n_end <= ends[np.maximum(slot, 0)]) & (n_start >= starts[np.maximum(slot, 0)])
+        keep = ~quoted & np.array([not _possessive(text, e) for e in n_end], dtype=bool)
+        everyone = tuple(column[keep] for column in named)
+        # Spans a name may lie in without being an unknown candidate speaker: mentions and quotations.
+        covered = (np.concatenate((n_start, starts)), np.concatenate((n_end, ends)))
+        is_person = everyone[4]
+        if is_person.any():
+            persons = tuple(column[is_person] for column in everyone[:4])
     rows = []
     previous: dict | None = None
     for number, (start, end) in enumerate(spans):
@@ -312,25 +498,196 @@ def _document_quotes(doc_id, text, lang, spans, patterns, persons: tuple[np.ndar
         if found is None:
             if len(quote.split()) <= _MAX_SCARE_WORDS:
                 continue
-            speaker = _continued_speaker(text, start, s_start, previous, persons)
+            speaker = _continued_speaker(text, start, end, s_start, s_end, previous, persons)
         else:
-            (v_start, v_end, gerund), (w_start, w_end), gap = found
+            (v_start, v_end, gerund), window, gap = found
             if len(quote.split()) <= _MAX_SCARE_WORDS and not _adjacent(text, start, end, v_start, v_end, gap):
                 continue
             speaker = None
-            if persons is not None:
-                if gerund and v_start < start:
-                    w_start = min(w_start, s_start)
-                speaker = _nearest_person(text, v_start, v_end, gerund, w_start, w_end, *persons)
-                if speaker is None and _has_pronoun_subject(text, v_start, v_end, pronoun):
-                    speaker = _last_person_before(text, min(start, v_start), *persons)
-                elif speaker is None and v_end <= start:
-                    speaker = _sole_person(text, min(s_start, w_start), v_start, *persons)
+            if everyone is not None:
+                speaker = _speaker(text, lang, start, end, (v_start, v_end, gerund), window, s_start, sentence_starts,
+                                   pronoun, subjects, persons, everyone, covered)
         row = dict(doc_id=doc_id, speaker=speaker[1] if speaker else None,
                    speaker_id=speaker[0] if speaker else None, quote=quote, start=start, end=end, lang=lang)
         rows.append(row)
         previous = row
     return rows
+
+
+def _speaker(text, lang, start, end, verb, window, s_start, sentence_starts, pronoun, subjects, persons, everyone,
+             covered):
+    """(actor_id, actor) of the subject of an attribution verb, or None."""
+    v_start, v_end, gerund = verb
+    w_start, w_end = window
+    if gerund and v_start < start:
+        w_start = min(w_start, s_start)
+        # "He has continued to lash out at McCain, telling reporters “…”": the opening pronoun is the subject.
+        if subjects is not None and persons is not None and subjects.opening_pronoun.match(text, s_start):
+            return _last_person_before(text, s_start, *persons, sentence_starts=sentence_starts)
+    elif subjects is not None:
+        direct = _direct_subject(text, lang, start, end, v_start, v_end, w_start, w_end, subjects, everyone)
+        if direct is not None:
+            return direct
+        role = _role_subject(text, lang, start, v_start, v_end, w_start, w_end, subjects)
+        if role is not None:
+            gender = _verb_gender(text[v_start:v_end], lang) or role
+            if persons is None or gender in ("p", "n"):
+                return None
+            return _last_person_before(text, min(start, v_start), *persons, gender=_known(gender),
+                                       limit=_MAX_ANAPHOR_DISTANCE, sentence_starts=sentence_starts,
+                                       named=None if lang == "de" else covered, subjects=subjects)
+    if persons is None:
+        return None
+    speaker = _nearest_person(text, v_start, v_end, gerund, w_start, w_end, *persons)
+    if speaker is not None:
+        return speaker
+    subject_pronoun = _pronoun_subject(text, v_start, v_end, pronoun)
+    if subject_pronoun is not None:
+        gender = _PRONOUN_GENDER.get(subject_pronoun.lower())
+        verb_gender = _verb_gender(text[v_start:v_end], lang)
+        if gender == "p" or verb_gender in ("p", "n") or (lang == "de" and text[v_end - 2:v_end] == "en"):
+            return None
+        return _last_person_before(text, min(start, v_start), *persons, gender=gender or verb_gender,
+                                   sentence_starts=sentence_starts)
+    if v_end <= start:
+        speaker = _sole_person(text, min(s_start, w_start), v_start, *persons)
+        if speaker is not None:
+            return speaker
+    if subjects is not None and subjects.dropped is not None and not gerund and _dropped_subject(
+            text, lang, start, v_start, v_end, w_start, subjects):
+        gender = _verb_gender(text[v_start:v_end], lang)
+        # in pl/ru only a past tense says who may be meant: "wyjaśnia" could be anyone
+        if gender in ("p", "n") or (gender is None and lang in _GENDERED_PAST):
+            return None
+        return _last_person_before(text, min(start, v_start), *persons, gender=gender, limit=_MAX_ANAPHOR_DISTANCE,
+                                   sentence_starts=sentence_starts, named=covered, subjects=subjects)
+    return None
+
+
+def _known(gender: str | None) -> str | None:
+    return gender if gender in ("m", "f") else None
+
+
+def _verb_gender(verb: str, lang: str) -> str | None:
+    """m, f, p (plural) or n (neuter) from a Polish or Russian past-tense verb ("powiedziała" -> f)."""
+    for ending, gender in _GENDERED_PAST.get(lang, ()):
+        if verb.lower().endswith(ending):
+            return gender
+    if lang == "it" and verb.lower().endswith(("ono", "anno")):
+        return "p"
+    return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def _person_gender(name: str) -> str | None:
+    """m or f when the name tells (Slavic surname endings, given names in -a/-o), else None."""
+    words = name.replace("-", " ").lower().split()
+    if not words:
+        return None
+    surname, given = words[-1], words[0] if len(words) > 1 else ""
+    female = bool(_FEMALE_SURNAME.search(surname)) or (given[-1:] in ("a", "а", "я")
+                                                        and given not in _MALE_GIVEN_IN_A)
+    male = bool(_MALE_SURNAME.search(surname)) or given[-1:] == "o" or given in _MALE_GIVEN_IN_A
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def _direct_subject(text, lang, start, end, v_start, v_end, w_start, w_end, subjects, everyone):
+    """A person, organisation or country right next to the verb as its subject: "the Kremlin said",
+    "“…,” said the White House", "ha fatto eco la Casa Bianca:", "заявили в Кремле"."""
+    m_start, m_end, m_ids, m_names, m_person, m_oblique = everyone
+    # Part of a compound is no subject: "so der CDU-Chef", "the Kremlin-backed".
+    before = [k for k in np.flatnonzero((m_end <= v_start) & (m_start >= max(w_start, v_start - 60)))
+              if _whole_word(text, m_end[k])]
+    if len(before):
+        k = before[-1]
+        if subjects.gap_before.fullmatch(text, m_end[k], v_start) and not subjects.preposition.search(
+                text, max(0, m_start[k] - 20), m_start[k]) and (m_person[k] or not m_oblique[k]):
+            if m_person[k] or (not _person_follows(text, m_end[k], v_start, m_start, m_person)
+                               and _opens_clause(text, max(w_start, m_start[k] - 60), m_start[k], subjects)):
+                return m_ids[k], m_names[k]
+    after = [k for k in np.flatnonzero((m_start >= v_end) & (m_end <= w_end) & (m_start <= v_end + 30))
+             if _whole_word(text, m_end[k])]
+    if len(after) and (lang != "en" or v_start >= start):
+        k = after[0]
+        gap = subjects.gap_after.fullmatch(text, v_end, m_start[k])
+        if gap is None or (not m_person[k] and m_oblique[k]):
+            return None
+        # Before the quotation, a name after the verb is its subject only right before the colon that opens it
+        # ("ha fatto eco la Casa Bianca: “…”"); else it is an object ("forderte Russland auf, „…“"). After it,
+        # only when the verb follows it directly ("…,” said the Kremlin; not "he will say the UK should").
+        if v_end <= start and not _OPENS_QUOTE.fullmatch(text, m_end[k], start):
+            return None
+        if v_start >= end and not subjects.after_quote.fullmatch(text, end, v_start):
+            return None
+        if not m_person[k]:
+            if lang in ("pl", "ru") and not gap.group().strip() and _verb_gender(text[v_start:v_end], lang) not in (
+                    "p", "n"):
+                return None  # "заявил ТАСС", "powiedział RMF": the addressee, not the subject
+            if _person_follows(text, m_end[k], min(w_end, m_end[k] + 60), m_start, m_person):
+                return None  # "said the White House press secretary Jen Psaki"
+        return m_ids[k], m_names[k]
+    return None
+
+
+def _whole_word(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "-‐")
+
+
+def _opens_clause(text, lo, position, subjects) -> bool:
+    """Only an article, conjunction or adverb stands between the clause start and ``position``: "The Kremlin
+    said", not "Lider PiS ocenił" (the leader of PiS)."""
+    opening = _CLAUSE_BREAK.search(text, lo, position)
+    clause_start = opening.start() + 1 if opening is not None else lo
+    return subjects.clause_opening.fullmatch(text, clause_start, position) is not None
+
+
+def _person_follows(text, lo, hi, m_start, m_person) -> bool:
+    """A person named between ``lo`` and ``hi`` with no punctuation before them."""
+    for k in np.flatnonzero(m_person & (m_start >= lo) & (m_start < hi)):
+        if not re.search(r"[,;:.!?()«»“”„\"—–]", text[lo:m_start[k]]):
+            return True
+    return False
+
+
+def _role_subject(text, lang, start, v_start, v_end, w_start, w_end, subjects) -> str | None:
+    """A role noun next to the verb as its subject ("said the diplomat", "— отметил политолог"): its
+    grammatical gender ("m"/"f", from the article) or "" when it names nobody else; None when there is none."""
+    clause = max(w_start, v_start - 120)
+    if clause < v_start:
+        match = subjects.role_before.search(text, clause, v_start)
+        if match is not None and not _CLAUSE_BREAK.search(text, match.end("noun"), v_start):
+            return _role_gender(match)
+    if v_start >= start or lang != "en":  # English puts the subject after the verb only after the quotation
+        match = subjects.role_after.match(text, v_end, w_end)
+        if match is not None and not subjects.role_named.match(text, match.end()):
+            return _role_gender(match)
+    return None
+
+
+def _role_gender(match: re.Match) -> str:
+    article = match.groupdict().get("det")
+    if article:
+        return _ARTICLE_GENDER.get(article.lower(), "")
+    noun = match.group("noun").lower()
+    return "f" if noun.endswith(_FEMININE_ROLE_ENDINGS) else ""
+
+
+def _dropped_subject(text, lang, start, v_start, v_end, w_start, subjects) -> bool:
+    """The verb's clause names no subject: "Ha poi aggiunto: «…»", "„…” – powiedział.", "i dodała"."""
+    clause_start = max(w_start, v_start - 120)
+    opening = _CLAUSE_BREAK.search(text, clause_start, v_start)
+    if opening is not None:
+        # After a comma the subject may stand before it ("Le Pen, która …, powiedziała"), unless the comma
+        # closes a quotation ("„…”, powiedział").
+        if text[opening.start()] in ",;()" and text[:opening.start()].rstrip()[-1:] not in "\"'“”«»„’" + _DASHES:
+            return False
+        clause_start = opening.start() + 1
+    elif clause_start > w_start:
+        return False
+    if not subjects.dropped.match(text, clause_start, v_start) or subjects.dropped_after.match(text, v_end) is None:
+        return False
+    tail = _CLAUSE_END.search(text, v_end, min(len(text), v_end + 120))
+    return subjects.tail_subject.search(text, v_end, tail.start() if tail else v_end + 120) is None
 
 
 def _attribution(text, start, end, s_start, s_end, prev_end, next_start, sentences, first, last, attribution):
@@ -405,38 +762,83 @@ def _nearest_person(text, v_start, v_end, gerund, w_start, w_end, p_start, p_end
     return None
 
 
-_PRONOUN_BEFORE_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+){0,2}$")  # "he said", "il a déclaré", "he also said"
-_PRONOUN_AFTER_GAP = re.compile(r"^(?:[ \t]+|-t-|-)$")          # "erklärt er", "dit-il", "a-t-il"
+_PRONOUN_BEFORE_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+){0,2}")  # "he said", "il a déclaré", "he also said"
+_PRONOUN_AFTER_GAP = re.compile(r"^(?:[ \t]+|[ \t]?-t-|[ \t]?-)$")          # "erklärt er", "dit-il", "a-t-il"
 
 
-def _has_pronoun_subject(text: str, v_start: int, v_end: int, pronoun: re.Pattern) -> bool:
+def _pronoun_subject(text: str, v_start: int, v_end: int, pronoun: re.Pattern) -> str | None:
+    """The pronoun subject of the verb ("he said", "erklärt er", "a-t-il écrit"), or None."""
     for match in pronoun.finditer(text, max(0, v_start - 25), min(len(text), v_end + 6)):
-        if match.end() <= v_start and _PRONOUN_BEFORE_GAP.search(text[match.end():v_start]):
-            return True
+        if match.end() <= v_start and _PRONOUN_BEFORE_GAP.fullmatch(text[match.end():v_start]):
+            return match.group()
         if match.start() >= v_end and _PRONOUN_AFTER_GAP.match(text[v_end:match.start()]):
+            return match.group()
+    return None
+
+
+def _last_person_before(text, position, p_start, p_end, p_ids, p_names, *, gender: str | None = None,
+                        limit: int = _MAX_PRONOUN_DISTANCE, sentence_starts: np.ndarray | None = None,
+                        named: tuple[np.ndarray, ...] | None = None, subjects: _Subjects | None = None):
+    """The last person named before ``position`` (at most ``limit`` characters before) whose name does not
+    contradict ``gender``. With ``named`` (all mention spans) the weaker anaphors (a role noun, a dropped
+    subject) also need that person in the same or one of the two previous sentences, and no name the actor
+    stage left unresolved in between ("powiedział ze sceny" after "komik Nurłan Saburow")."""
+    index = int(np.searchsorted(p_start, position, side="left")) - 1
+    while index >= 0:
+        if position - p_end[index] > limit:
+            return None
+        if p_end[index] <= position and (gender is None or _person_gender(p_names[index]) in (None, gender)):
+            break
+        index -= 1
+    else:
+        return None
+    if named is not None and sentence_starts is not None:
+        own = int(np.searchsorted(sentence_starts, position, side="right")) - 1
+        theirs = int(np.searchsorted(sentence_starts, p_start[index], side="right")) - 1
+        if own - theirs > _ANAPHOR_SENTENCES or _unresolved_name(text, p_end[index], position, *named):
+            return None
+    if named is not None and sentence_starts is not None and subjects is not None:
+        opening = sentence_starts[max(int(np.searchsorted(sentence_starts, p_start[index], side="right")) - 1, 0)]
+        role = subjects.role_after.match(text, opening)
+        if role is not None and not subjects.role_named.match(text, role.end()):
+            return None  # "Политолог напомнил о … Обамы. «…», — добавил собеседник": the political scientist
+    if sentence_starts is not None:
+        # The subject of that sentence, usually named first, is the likelier antecedent than an object named
+        # after it ("Bastani, a writer with links to Corbyn, tweeted …. “…,” he tweeted").
+        opening = sentence_starts[max(int(np.searchsorted(sentence_starts, p_start[index], side="right")) - 1, 0)]
+        for first in range(int(np.searchsorted(p_start, opening, side="left")), index):
+            # a name glued to the next one is a part of it the actor stage split ("Michel-Édouard Leclerc")
+            glued = not text[p_end[first]:p_start[first + 1]].strip(" -‐")
+            if not glued and (gender is None or _person_gender(p_names[first]) in (None, gender)):
+                return p_ids[first], p_names[first]
+    return p_ids[index], p_names[index]
+
+
+_NAME_PAIR = re.compile(r"(?<=[a-zß-öø-ÿа-яёąćęłńóśźż,] )[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃÓ][\w-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŻŹĆŃÓ][\w-]+")
+
+
+def _unresolved_name(text, lo, hi, m_start, m_end) -> bool:
+    """Two capitalised words inside a sentence between ``lo`` and ``hi`` that no mention covers: a name the
+    actor stage does not know, who may be the one meant."""
+    for match in _NAME_PAIR.finditer(text, lo, hi):
+        covered = (m_start < match.end()) & (m_end > match.start())
+        if not covered.any():
             return True
     return False
 
 
-def _last_person_before(text, position, p_start, p_end, p_ids, p_names):
-    index = int(np.searchsorted(p_start, position, side="left")) - 1
-    while index >= 0 and p_end[index] > position:
-        index -= 1
-    if index < 0 or position - p_end[index] > _MAX_PRONOUN_DISTANCE:
-        return None
-    return p_ids[index], p_names[index]
-
-
-def _continued_speaker(text, start, s_start, previous, persons):
+def _continued_speaker(text, start, end, s_start, s_end, previous, persons):
     """The previous quotation's speaker, for a quotation opening its sentence with no attribution."""
     if previous is None or previous["speaker_id"] is None or persons is None:
         return None
-    if text[s_start:start].strip(" \t\n\"'“”«»„‚‘’" + _DASHES):
+    # An earlier quotation of the same sentence: "zaapelował „do …” o zjednoczenie się „na rzecz …”"
+    if text[s_start:start].strip(" \t\n\"'“”«»„‚‘’" + _DASHES) and previous["end"] < s_start:
         return None
     if start - previous["end"] > _MAX_CONTINUATION_GAP:
         return None
     p_start, p_end, p_ids, _ = persons
-    between = (p_start >= previous["end"]) & (p_end <= start)
+    # nobody else named since, nor right after it in its sentence ("« … » déclarait hier … Ursula von der Leyen")
+    between = (p_start >= previous["end"]) & ((p_end <= start) | ((p_start >= end) & (p_end <= s_end)))
     if (p_ids[between] != previous["speaker_id"]).any():
         return None
     return previous["speaker_id"], previous["speaker"]

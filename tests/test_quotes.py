@@ -53,13 +53,15 @@ def test_no_person_named_means_no_speaker(seed_quotes):
 
 # --- small texts with hand-made person mentions ------------------------------------------------
 
-def run(text: str, lang: str, people: dict[str, str] | None = None) -> pd.DataFrame:
-    """Quotes of one text; ``people`` maps each surface form to its canonical person name."""
+def run(text: str, lang: str, people: dict[str, str | tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Quotes of one text; ``people`` maps each surface form to its canonical person name, or to
+    (name, actor_type) for organisations and countries."""
     rows = []
     for surface, name in (people or {}).items():
+        name, actor_type = (name, "person") if isinstance(name, str) else name
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             rows.append(dict(doc_id="d1", actor_id=name.lower().replace(" ", "-"), actor=name,
-                             actor_type="person", start=match.start(), end=match.end()))
+                             actor_type=actor_type, start=match.start(), end=match.end()))
     mentions = pd.DataFrame(rows, columns=["doc_id", "actor_id", "actor", "actor_type", "start", "end"])
     documents = pd.DataFrame({"doc_id": ["d1"], "text": [text], "lang": [lang]})
     quotes = extract_quotes(documents, mentions)
@@ -270,3 +272,140 @@ def test_a_possessive_is_not_the_subject_of_a_gerund():
     text = ("MPs debate Prime Minister Theresa May’s deal, with one Cabinet source saying “no-one at the moment "
             "thinks she will win the vote.”")
     assert pairs(run(text, "en", {"Theresa May": "Theresa May"}))[0][1] is None
+
+
+# --- organisations, role nouns, pronoun agreement and dropped subjects --------------------------------
+
+KREMLIN = ("Moscow Kremlin", "organization")
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "speaker"), [
+    ("“We will respond to any provocation,” the Kremlin said on Monday.", "en", {"Kremlin": KREMLIN},
+     "Moscow Kremlin"),
+    ("“We will respond to any provocation,” said the Kremlin.", "en", {"Kremlin": KREMLIN}, "Moscow Kremlin"),
+    ("Il Cremlino ha poi detto: «Risponderemo a qualsiasi provocazione».", "it", {"Cremlino": KREMLIN},
+     "Moscow Kremlin"),
+    ("A queste dichiarazioni ha fatto eco la Casa Bianca: “gli Stati Uniti agiranno di conseguenza”.", "it",
+     {"Casa Bianca": ("White House", "organization")}, "White House"),
+    ("«Мы ответим на любую провокацию», — заявили в Кремле.", "ru", {"Кремле": KREMLIN}, "Moscow Kremlin"),
+    # a person right next to the verb still wins over an organisation named in the same clause
+    ("“We will respond to any provocation,” Kremlin spokesman Dmitry Peskov said.", "en",
+     {"Kremlin": KREMLIN, "Dmitry Peskov": "Dmitry Peskov"}, "Dmitry Peskov"),
+])
+def test_an_organisation_next_to_the_verb_is_the_speaker(text, lang, people, speaker):
+    assert pairs(run(text, lang, people))[0][1] == speaker
+
+
+@pytest.mark.parametrize(("text", "lang", "people"), [
+    # object, not subject
+    ("Guterres forderte Russland auf, „die sichere Ausfuhr von Getreide zu ermöglichen“.", "de",
+     {"Russland": ("Russia", "country")}),
+    # "the leader of PiS", a complement
+    ("Lider PiS ocenił, że opozycja „niszczy życie publiczne w Polsce”.", "pl",
+     {"PiS": ("Law and Justice", "organization")}),
+    # the addressee of the verb: "told TASS"
+    ("«Мы ответим на любую провокацию», — заявил ТАСС источник.", "ru", {"ТАСС": ("TASS", "organization")}),
+    # a part of a compound noun
+    ("\"Überall stehen die mit ihren Daumen rum\", so der CDU-Chef gereizt.", "de",
+     {"CDU": ("Christian Democratic Union of Germany", "organization")}),
+    # the subject of another clause after a verb that does not follow the quotation
+    ("'We have immense reserves of soft power and influence.'\nHunt will say the UK should not underestimate it.",
+     "en", {"UK": ("United Kingdom", "country")}),
+])
+def test_an_organisation_that_is_not_the_subject_is_not_the_speaker(text, lang, people):
+    assert pairs(run(text, lang, people))[0][1] is None
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "speaker"), [
+    ("Политолог Никита Донцов уверен, что Украину вгоняют в долговую яму. «На Украине земля до недавних пор "
+     "была в государственной собственности», — отметил политолог.", "ru", {"Никита Донцов": "Никита Донцов"},
+     "Никита Донцов"),
+    ("Wiśniewska mówiła o syndromie poaborcyjnym. Europosłanka PiS stwierdziła: „Aborcja nie jest prawem "
+     "człowieka i nigdy nie będzie”.", "pl",
+     {"Wiśniewska": "Jadwiga Wiśniewska", "PiS": ("Law and Justice", "organization")}, "Jadwiga Wiśniewska"),
+    ("Il presidente russo Vladimir Putin ha parlato ai Brics. \"Il sistema di pagamento MIR sta espandendo la "
+     "sua presenza\", ha dichiarato il leader russo.", "it", {"Vladimir Putin": "Vladimir Putin"},
+     "Vladimir Putin"),
+    ("Lavrov spoke on Monday. “The talks went nowhere at all,” the veteran diplomat said.", "en",
+     {"Lavrov": "Sergey Lavrov"}, "Sergey Lavrov"),
+    ("Orban a invité les conservateurs à s’unir. « Nous devons coordonner le mouvement de nos troupes », "
+     "a lancé le dirigeant nationaliste.", "fr", {"Orban": "Viktor Orbán"}, "Viktor Orbán"),
+])
+def test_a_role_noun_refers_back_to_the_person_named_before(text, lang, people, speaker):
+    assert pairs(run(text, lang, people))[0][1] == speaker
+
+
+@pytest.mark.parametrize(("text", "lang", "people"), [
+    # an unnamed diplomat
+    ("Lavrov spoke on Monday. “The talks went nowhere at all,” a diplomat said.", "en", {"Lavrov": "Sergey Lavrov"}),
+    # the role noun names someone the actor stage does not know
+    ("Лавров выступил в понедельник. «Переговоры зашли в тупик совсем», — сказал политолог Иван Петров.", "ru",
+     {"Лавров": "Sergey Lavrov"}),
+    # the person is named too long before (more than two sentences)
+    ("Донцов выступил. Потом был перерыв. Затем выступили другие. Потом снова перерыв. "
+     "«Переговоры зашли в тупик совсем», — отметил политолог.", "ru", {"Донцов": "Никита Донцов"}),
+    # the sentence naming the last person is about an unnamed political scientist
+    ("Политолог напомнил о визите Барака Обамы в Белый дом. «И он ходит по сцене совсем один», — добавил "
+     "собеседник.", "ru", {"Барака Обамы": "Barack Obama"}),
+])
+def test_a_role_noun_without_a_clear_antecedent_has_no_speaker(text, lang, people):
+    assert pairs(run(text, lang, people))[0][1] is None
+
+
+def test_pronouns_agree_in_gender_and_plural_pronouns_are_nobody():
+    text = ("Aaron Bastani, a writer with links to Corbyn, tweeted that Alexandria Ocasio-Cortez got into office "
+            "through a primary.\n“We need the best leaders in parliament,” he tweeted.")
+    people = {"Aaron Bastani": "Aaron Bastani", "Corbyn": "Jeremy Corbyn",
+              "Alexandria Ocasio-Cortez": "Alexandria Ocasio-Cortez"}
+    # not the woman named last, and the subject of that sentence rather than the man named after it
+    assert pairs(run(text, "en", people))[0][1] == "Aaron Bastani"
+    both = "Schumer and Pelosi met on Friday.\n“The White House must not interfere in any way,” they said."
+    assert pairs(run(both, "en", {"Schumer": "Chuck Schumer", "Pelosi": "Nancy Pelosi"}))[0][1] is None
+    she = "Maria Zakharova spoke after Sergey Lavrov. «Мы ответим на любую провокацию», — сказала она."
+    assert pairs(run(she, "ru", {"Maria Zakharova": "Maria Zakharova", "Sergey Lavrov": "Sergey Lavrov"}))[0][1] \
+        == "Maria Zakharova"
+
+
+def test_an_opening_pronoun_is_the_subject_of_a_gerund():
+    text = ("Trump renewed his attacks on McCain last weekend.\nHe has continued to lash out at McCain, telling "
+            "reporters on Tuesday, \"I was never a fan of John McCain, and I never will be.\"")
+    assert pairs(run(text, "en", {"Trump": "Donald Trump", "McCain": "John McCain",
+                                  "John McCain": "John McCain"}))[0][1] == "Donald Trump"
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "speaker"), [
+    ("Renzi ha presentato il suo libro ieri a Roma. Ha poi aggiunto: «Il veto delle correnti era chiaro a tutti».",
+     "it", {"Renzi": "Matteo Renzi"}, "Matteo Renzi"),
+    # the past tense says a woman spoke: not the man named last
+    ("Anna Nowak rozmawiała z Janem Kowalskim. „Nie zgadzamy się na takie rozwiązanie” – powiedziała.", "pl",
+     {"Anna Nowak": "Anna Nowak", "Janem Kowalskim": "Jan Kowalski"}, "Anna Nowak"),
+    ("Maria Zakharova spoke after Sergey Lavrov.\n«Мы ответим на любую провокацию», — заявил.", "ru",
+     {"Maria Zakharova": "Maria Zakharova", "Sergey Lavrov": "Sergey Lavrov"}, "Sergey Lavrov"),
+    # plural verb: nobody in particular
+    ("Anna Nowak rozmawiała z Janem Kowalskim. „Nie zgadzamy się na takie rozwiązanie” – powiedzieli.", "pl",
+     {"Anna Nowak": "Anna Nowak", "Janem Kowalskim": "Jan Kowalski"}, None),
+    # the subject comes after the verb, as a name the actor stage does not know
+    ("Saburow występował w USA. Navalny siedział. „Też mam swoje lęki i rodzinę” – powiedział ze sceny komik "
+     "Nurłan Saburow.", "pl", {"Navalny": "Alexei Navalny"}, None),
+    # present tense in Polish tells nothing about the speaker
+    ("Putin mówił o wojnie. „Rosyjskie władze jeszcze nie wszystko kontrolują”, podkreśla.", "pl",
+     {"Putin": "Vladimir Putin"}, None),
+])
+def test_a_dropped_subject_is_the_last_person_the_verb_agrees_with(text, lang, people, speaker):
+    assert pairs(run(text, lang, people))[0][1] == speaker
+
+
+def test_a_later_quote_of_the_same_sentence_continues_its_speaker_unless_someone_else_is_named():
+    text = ('Biedroń mówił o pandemii. Jednocześnie zaapelował "do całej demokratycznej opozycji" o zjednoczenie '
+            'się "na rzecz zdrowia i bezpieczeństwa Polek i Polaków".')
+    assert [s for _, s in pairs(run(text, "pl", {"Biedroń": "Robert Biedroń"}))] == ["Robert Biedroń"] * 2
+    other = ("« Le cancer de Vladimir Poutine est un message d’espoir », avait déclaré McConnell.\n\n"
+             "« Fin de la guerre en Ukraine, retour à la normale » : tel est le vœu d’Ursula von der Leyen.")
+    assert [s for _, s in pairs(run(other, "fr", {"McConnell": "Mitch McConnell",
+                                                  "Ursula von der Leyen": "Ursula von der Leyen"}))] == [
+        "Mitch McConnell", None]
+
+
+def test_an_introducer_ending_the_previous_paragraph_with_a_colon():
+    text = "Lavrov told reporters on Friday:\n\n«The talks went nowhere, and nobody expected anything else.»"
+    assert pairs(run(text, "en", {"Lavrov": "Sergey Lavrov"}))[0][1] == "Sergey Lavrov"
