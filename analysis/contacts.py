@@ -102,6 +102,16 @@ Rules worth knowing (documented choices):
   date); else, for a contact that happened, the document date at its precision; planned or
   refused contacts without a date stay undated.
 - Generic "talks" cues are absorbed by a specific mode with the same parties in the sentence.
+- Recall rules of the second round: about seventy capitals with their Polish and Russian case forms; a journey
+  of persons to their own state (knowledge base) is no visit ("Sánchez flew back to Madrid"), nor is a journey
+  to a summit named after it ("flew to Madrid for the NATO summit"); a plural possessive before a contact noun
+  ("their meeting", "leur rencontre", "il loro incontro", "ich spotkanie", "их встреча") takes the party found
+  plus one person, or two persons, of the nearest previous sentence that names any; persons and states listed
+  after a participants phrase ("attendees will include", "alla presenza di", "среди участников") join the
+  cue; a quoted phrase of up to six words inside a sentence ("« le président rencontrera » X") does not end the
+  clause; "visit", "visite", "visita" after a determiner or possessive is the noun ("his visit to Warsaw"); a
+  personal pronoun stands for the nearest person before it, not a state; a contact noun after a modal and its
+  verb ("should hold talks", "придется начать переговоры") is a wish, like a verb cue.
 - Merging: same party set, compatible mode and dates within ``date_window_days``. An undated
   report joins an event with the same parties and mode from the same document or story
   (``story_id``); when the corpus has no story ids at all, undated reports with identical
@@ -158,20 +168,22 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "direct", r"meet|meets|met"),
         ("meeting", "host", r"(?<=\bto )(?:host|receive)|(?<=\bwill )(?:host|receive)|(?<=\bwould )(?:host|receive)|"
                             r"hosted|hosting|receiv(?:ed|es)|welcom(?:ed|es)"),
-        ("meeting", "noun", r"meetings?"),
+        ("meeting", "noun", r"meetings?|face-to-face|tête-à-tête|one-on-one"),
         ("meeting", "direct", r"summon(?:ed|s|ing)?"),  # an ambassador summoned to the ministry
         ("visit", "direct", r"visit|visits|visited|visiting|state visits?|trips?"),
         ("visit", "noun", r"invitations?"),
         ("visit", "direct", r"invit(?:ed|es|e|ing)"),
         ("visit", "travel", r"(?:is|are|was|were) expected(?= in\b)|fl(?:ew|ies|y|ying|own)|travell?(?:ed|ing|s)?|land(?:ed|s)|arriv(?:ed|es|e|ing)|went|headed|"
                             r"(?:will|would|is to) (?:be|go)"),
-        ("talks", "noun", r"talks|negotiations|consultations|mediation"),
+        ("talks", "noun", r"talks|negotiations|consultations|mediation|conversations?"),
+        ("phone_call", "direct", r"rang"),
+        ("meeting", "verb", r"shook hands|shake hands|shakes hands"),
         ("talks", "verb", r"thrash(?:ed|es|ing)? out|hammer(?:ed|s|ing)? out"),
         ("meeting", "verb", r"dined|dines|lunched|breakfasted|had (?:lunch|dinner|breakfast)|"
                             r"sat down|sit down|sits down|sitting down"),
         ("talks", "verb", r"mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?"),
         ("talks", "verb", r"negotiat(?:ed|es|e|ing)|conferred|consult(?:ed|s|ing)?|discuss(?:ed|es)?|"
-                          r"spoke|spoken|speaks|talked|held talks"),
+                          r"spoke|spoken|speaks|talked|chatted|held talks"),
         ("letter", "noun", r"letters?"),
         ("letter", "verb", r"wrote|written|writes"),
     ],
@@ -184,7 +196,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
                                r"(?:ha|hanno|aveva|avevano|avrebbe) telefonato|telefonerà|telefona"),
         ("phone_call", "direct", r"(?:ha|aveva|avrebbe) sentito|sentirà|risentirà"),
         ("summit", "noun", rf"vertic{_W}|summit|{_EVENT}"),
-        ("meeting", "noun", rf"incontr[oi]|riunion{_W}"),
+        ("meeting", "noun", rf"incontr[oi]|riunion{_W}|faccia a faccia|tête-à-tête|"
+                            r"(?:(?<=il )|(?<=un )|(?<=nel )|(?<=del )|(?<=al ))bilaterale"),  # the noun, not "rapporti bilaterali"
         ("meeting", "direct", r"incontr(?:a|ano|ò|arono|at[oaie]|erà|eranno|are|arsi|andosi|ando|ava|avano)"),
         ("meeting", "host", rf"ricev(?:uto|uta|uti|e|ono|erà|eranno|ere)|accolt[oaie]|accogli{_W}|accoglie|"
                             rf"ospitat[oaie]|ospita|ospiterà"),
@@ -195,11 +208,11 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
         ("visit", "travel", r"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
                             r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
-        ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]|mediazion[ei]"),
+        ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]|mediazion[ei]|conversazion[ei]"),
         ("meeting", "verb", r"cenato|pranzato|cena|pranza|cenano|pranzano|ha fatto colazione"),
         ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) mediato|mediare|mediando|medierà|medieranno"),
         ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) negoziato|negozia(?:to|no|re|ndo)|(?:hanno|ha|avevano|aveva|avranno|avrà) discusso|discut(?:ono|e|eranno)|"
-                          r"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]"),
+                          r"parlat[oi]|parlarsi|parlano|parla|parleranno|parlerà|confrontat[oi]|conversat[oi]"),
         ("letter", "noun", r"letter[ae]|missiv[ae]"),
         ("letter", "verb", r"scritt[oa]|scrive|scriverà"),
     ],
@@ -211,7 +224,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "noun", rf"téléphoni{_W}|(?:au|par) téléphone"),
         ("phone_call", "verb", r"téléphon(?:é|e|ent|era|eront|er)"),
         ("summit", "noun", rf"sommets?|{_EVENT}"),
-        ("meeting", "noun", r"rencontres?|réunions?|entrevues?"),
+        ("meeting", "noun", r"rencontres?|réunions?|entrevues?|tête-à-tête|face-à-face"),
         ("meeting", "direct", r"rencontr(?:é|ée|és|ées|e|ent|era|eront|er|ait|aient)"),
         ("meeting", "host", rf"reçu(?:e|s|es)?|reçoit|reçoivent|recevr(?:a|ont)|recevoir|accueilli{_W}|"
                             rf"accueill(?:e|ent|era|eront|ir|ait)"),
@@ -223,10 +236,12 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
         ("visit", "travel", r"envolée?s?|envoler|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
                             r"voyag(?:é|e|ent|era|eront)|déplacée?s?|sera|seront"),
-        ("talks", "noun", r"négociations?|pourparlers|consultations|entretiens?|médiation|médiat(?:eur|rice)s?"),
+        ("talks", "noun", r"négociations?|pourparlers|consultations|entretiens?|médiation|médiat(?:eur|rice)s?|conversations?|"
+                          r"échanges?(?= (?:téléphoniques?|avec)\b)"),
+        ("phone_call", "noun", r"appels?(?= (?:téléphoniques? )?(?:avec|entre)\b)"),
         ("meeting", "verb", r"dîné|déjeuné|dîne|déjeune|dînent|déjeunent"),
         ("talks", "verb", r"négoci(?:é|e|ent|era|eront|er|ait|aient)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
-                          r"discut(?:é|ent|era|eront|er)|parl(?:é|ent|era|eront)"),
+                          r"discut(?:é|ent|era|eront|er)|parl(?:é|ent|era|eront)|échang(?:é|ent|era|eront|er)(?= avec\b)"),
         ("letter", "noun", r"lettres?|courriers?|missives?"),
         ("letter", "verb", r"écrit"),
     ],
@@ -251,6 +266,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
                             r"f(?:uhr|uhren|ährt)|gefahren"),
         ("talks", "noun", rf"gespräch(?:e|en)?|verhandlung{_W}|konsultation{_W}|beratung(?:en)?|vermittlung|vermittler{_W}"),
         ("talks", "verb", r"einigt(?:e|en)?(?=\s+sich\b)|geeinigt"),  # came to terms with a partner
+        # "unterhielt sich mit", "tauschte sich mit X aus", "haben sich ... ausgetauscht" (the cue is "sich")
+        ("talks", "verb", r"(?:unterhielt(?:en)?|tauscht(?:e|en)?)(?=\s+sich\b)|sich(?=\s+(?:[^\s.;:!?]+\s+){0,6}?ausgetauscht\b)"),
         ("meeting", "verb", r"speiste(?:n)?|gespeist|aß(?:en)?(?=\s+(?:[^\s.;:!?]+\s+){0,4}?(?:zu abend|zu mittag))"),
         ("talks", "verb", r"vermittel(?:t|te|ten|n)(?=\s+(?:[^\s.;:!?]+\s+){0,3}?zwischen\b)"),
         ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|"
@@ -281,6 +298,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("talks", "verb", r"porozumia(?:ł|ła|li|ły)(?=\s+się\b)|porozumieli(?=\s+się\b)"),  # came to terms with a partner
         ("meeting", "verb", r"zjad(?:ł|ła|li|ły)(?=\s+(?:[\w-]+\s+){0,2}?(?:kolacj|obiad|śniadani|lunch))"),
         ("talks", "verb", rf"pośredniczy{_W}|pośredniczą"),
+        ("talks", "verb", r"konsultowa(?:ł|ła|li|ły)(?=\s+się\b)|konsultuj(?:e|ą)(?=\s+się\b)"),
         ("talks", "verb", rf"rozmawia{_W}|porozmawia{_W}|negocjowa{_W}|negocjuj{_W}|negocjuje|omówi{_W}|omawia{_W}|dyskutowa{_W}"),
         ("letter", "noun", r"list|listu|listem|listy|liście|listów"),
         ("letter", "verb", rf"napisa{_W}"),
@@ -311,6 +329,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("talks", "verb", r"договорил(?:ся|ась|ись)|договорятся|договорится"),  # came to terms with a partner
         ("meeting", "verb", r"ужинал(?:а|и)?|поужинал(?:а|и)?|обедал(?:а|и)?|пообедал(?:а|и)?|позавтракал(?:а|и)?"),
         ("talks", "verb", rf"посредничал{_W}|посредничает|посредничают|посредничать"),
+        ("talks", "verb", r"(?:по)?общал(?:ся|ась|ись)|пообщается|пообщаются|обменял(?:ся|ась|ись)(?=\s+мнениями)"),
+        ("meeting", "noun", r"тет-а-тет"),
         ("talks", "verb", rf"говорил(?:а|и)?(?=\s+(?:с|со|по телефону)(?!\w))|разговаривал{_W}|обсудил{_W}|обсужда{_W}|переговорил{_W}|поговорил{_W}|беседовал{_W}"),
         ("letter", "noun", rf"письм{_W}|послани{_W}"),
         ("letter", "verb", rf"написал{_W}"),
@@ -701,6 +721,57 @@ _CAPITALS = {
     "RS": "Belgrade|Belgrado|Belgrad|Belgradu|Белград|Белграда|Белграде",
     "QA": "Doha|Dausze|Доха|Доху|Дохе",
     "CA": "Ottawa|Ottawy|Ottawie|Оттава|Оттаву|Оттаве",
+    "ES": "Madrid|Madryt|Madrytu|Madrycie|Мадрид|Мадрида|Мадриде",
+    "AT": "Vienna|Vienne|Wien|Wiedeń|Wiednia|Wiedniu|Вена|Вену|Вене|Вены",
+    "PT": "Lisbon|Lisbona|Lisbonne|Lissabon|Lizbona|Lizbony|Lizbonie|Lizbonę|Лиссабон|Лиссабона|Лиссабоне",
+    "GR": "Athens|Atene|Athènes|Athen|Ateny|Aten|Atenach|Афины|Афин|Афинах",
+    "CZ": "Prague|Praga|Prag|Pragi|Pradze|Pragę|Прага|Прагу|Праге|Праги",
+    "SK": "Bratislava|Bratysława|Bratysławy|Bratysławie|Bratysławę|Братислава|Братиславу|Братиславе|Братиславы",
+    "RO": "Bucharest|Bucarest|Bukarest|Bukareszt|Bukaresztu|Bukareszcie|Бухарест|Бухареста|Бухаресте",
+    "FI": "Helsinki|Хельсинки",
+    "SE": "Stockholm|Stoccolma|Sztokholm|Sztokholmu|Sztokholmie|Стокгольм|Стокгольма|Стокгольме",
+    "NO": "Oslo|Осло",
+    "DK": "Copenhagen|Copenaghen|Copenhague|Kopenhagen|Kopenhaga|Kopenhagi|Kopenhadze|Kopenhagę|Копенгаген|Копенгагена|Копенгагене",
+    "EE": "Tallinn|Tallin|Tallina|Tallinie|Таллин|Таллина|Таллине|Таллинн|Таллинна|Таллинне",
+    "LV": "Riga|Ryga|Rygi|Rydze|Rygę|Рига|Ригу|Риге|Риги",
+    "LT": "Vilnius|Wilno|Wilna|Wilnie|Вильнюс|Вильнюса|Вильнюсе",
+    "MD": "Chisinau|Chișinău|Chişinău|Kishinev|Kiszyniów|Kiszyniowa|Kiszyniowie|Кишинёв|Кишинев|Кишинёва|Кишинева|Кишинёве|Кишиневе",
+    "GE": "Tbilisi|Tiflis|Тбилиси",
+    "AM": "Yerevan|Erevan|Eriwan|Erywań|Erywania|Erywaniu|Ереван|Еревана|Ереване",
+    "AZ": "Baku|Баку",
+    "KR": "Seoul|Séoul|Seulu|Сеул|Сеула|Сеуле",
+    "KP": "Pyongyang|Pjöngjang|Phenian|Phenianu|Phenianie|Пхеньян|Пхеньяна|Пхеньяне",
+    "PK": "Islamabad|Islamabadu|Islamabadzie|Исламабад|Исламабада|Исламабаде",
+    "AF": "Kabul|Kaboul|Kabulu|Кабул|Кабула|Кабуле",
+    "IQ": "Baghdad|Bagdad|Bagdadu|Bagdadzie|Багдад|Багдада|Багдаде",
+    "LB": "Beirut|Beyrouth|Bejrut|Bejrutu|Bejrucie|Бейрут|Бейрута|Бейруте",
+    "JO": "Amman|Амман|Аммана|Аммане",
+    "AE": "Abu Dhabi|Abu Zabi|Абу-Даби",
+    "AR": "Buenos Aires|Буэнос-Айрес|Буэнос-Айреса|Буэнос-Айресе",
+    "CU": "Havana|Avana|La Havane|Havanna|Hawana|Hawany|Hawanie|Hawanę|Гавана|Гавану|Гаване|Гаваны",
+    "VE": "Caracas|Каракас|Каракаса|Каракасе",
+    "ZA": "Pretoria|Pretorii|Претория|Преторию|Претории",
+    "MN": "Ulaanbaatar|Ulan Bator|Ulan-Bator|Ułan Bator|Улан-Батор|Улан-Батора|Улан-Баторе",
+    "VN": "Hanoi|Hanoï|Ханой|Ханоя|Ханое",
+    "ID": "Jakarta|Giacarta|Djakarta|Dżakarta|Dżakarty|Dżakarcie|Джакарта|Джакарту|Джакарте|Джакарты",
+    "TH": "Bangkok|Bangkoku|Бангкок|Бангкока|Бангкоке",
+    "AU": "Canberra|Canberze|Canberry|Канберра|Канберру|Канберре|Канберры",
+    "IE": "Dublin|Dublino|Dublina|Dublinie|Дублин|Дублина|Дублине",
+    "CH": "Bern|Berne|Berna|Bernie|Берн|Берна|Берне",
+    "SI": "Ljubljana|Lubiana|Lublana|Lublany|Lublanie|Любляна|Любляну|Любляне|Любляны",
+    "HR": "Zagreb|Zagabria|Zagrzeb|Zagrzebia|Zagrzebiu|Загреб|Загреба|Загребе",
+    "BA": "Sarajevo|Sarajewo|Sarajewa|Sarajewie|Сараево",
+    "AL": "Tirana|Tirany|Tiranie|Tiranę|Тирана|Тирану|Тиране|Тираны",
+    "XK": "Pristina|Prishtina|Priština|Prisztina|Prisztinie|Приштина|Приштину|Приштине|Приштины",
+    "CY": "Nicosia|Nicosie|Nikosia|Nikozja|Nikozji|Никосия|Никосию|Никосии",
+    "UZ": "Tashkent|Taschkent|Taszkient|Taszkientu|Taszkiencie|Ташкент|Ташкента|Ташкенте",
+    "KG": "Bishkek|Bischkek|Biszkek|Biszkeku|Бишкек|Бишкека|Бишкеке",
+    "TJ": "Dushanbe|Duschanbe|Duszanbe|Душанбе",
+    "TM": "Ashgabat|Aschgabat|Aszchabad|Aszchabadzie|Ашхабад|Ашхабада|Ашхабаде",
+    "SD": "Khartoum|Khartum|Chartum|Chartumie|Хартум|Хартума|Хартуме",
+    "KE": "Nairobi|Найроби",
+    "NG": "Abuja|Абуджа|Абуджу|Абудже",
+    "TW": "Taipei|Taipeh|Tajpej|Tajpeju|Тайбэй|Тайбэе",
 }
 
 REPORT_COLUMNS = [
@@ -798,8 +869,8 @@ def extract_contact_reports(
         iterator, total=len(docs), desc="contacts", disable=not progress
     ):
         doc_mentions = by_doc.get(doc_id, _NO_MENTIONS)  # states may still be named by demonyms
-        for row in _as_states(_document_reports(text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states,
-                                                capitals, bodies[3]), bodies):
+        for row in _without_journeys_home(_as_states(_document_reports(
+                text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states, capitals, bodies[3]), bodies), bodies):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
             rows.append(row)
     if not rows:
@@ -893,6 +964,8 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
                 mentions = _with_compound_demonyms(sentence, mentions, nouns, lang, states, names)
         if in_sentence and _LATTER[lang].search(sentence):
             mentions = _with_latter(sentence, mentions, history[-1] if history else [], lang)
+        if in_sentence and _THIS_COUNTRY[lang].search(sentence):
+            mentions = _with_this_country(sentence, mentions, history[-1] if history else [], lang)
         if in_sentence:
             with_capitals = _with_capitals(sentence, mentions, capitals, names)
             def following(sentence_id=sentence_id):
@@ -1214,6 +1287,28 @@ _LATTER = {lang: re.compile(p, re.I) for lang, p in {
 }.items()}
 
 
+# "this country", "questo paese", "ce pays", "dieses Land", "tego kraju", "эту страну": the country named last.
+_THIS_COUNTRY = {lang: _words(p) for lang, p in {
+    "en": r"(?:this|that) country", "it": r"(?:questo|quel) paese", "fr": r"(?:ce|cet) pays",
+    "de": r"(?:dieses|diesem|dieser|jenes|jenem) land(?:es)?", "pl": r"(?:ten|tego|tym|temu) kraj(?:u|em|owi)?",
+    "ru": r"(?:эта|эту|этой|этот|этом|этого|этому) стран\w*"}.items()}
+
+
+def _with_this_country(sentence: str, mentions: list[_Mention], previous: list[_Mention], lang: str) -> list[_Mention]:
+    """"this country" as a mention of the country named last before it in the sentence, else of the only
+    country of the previous sentence ("offended India by cutting short his visit to this country")."""
+    added = []
+    for match in _THIS_COUNTRY[lang].finditer(sentence):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        before = [m for m in mentions if m.end <= match.start() and m.actor_type == "country"]
+        earlier = list({m.actor_id for m in previous if m.actor_type == "country"})
+        actor_id = before[-1].actor_id if before else earlier[0] if len(earlier) == 1 else None
+        if actor_id is not None:
+            added.append(_Mention(match.start(), match.end(), actor_id, "country"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def _with_latter(sentence: str, mentions: list[_Mention], previous: list[_Mention], lang: str) -> list[_Mention]:
     """"Ce dernier a reçu X", "quest'ultimo ha incontrato X": a mention of the person named last before it."""
     added = []
@@ -1258,6 +1353,21 @@ def _government_bodies(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str
     person_states = {actor_id: by_code.get(code) for actor_id, code in zip(persons["actor_id"], persons["country"])}
     multilateral = frozenset(actors.loc[(actors["actor_type"] == "organization") & actors["country"].isna(), "actor_id"])
     return bodies, person_states, dict(zip(countries["actor_id"], countries["actor"])), multilateral
+
+
+def _without_journeys_home(rows: list[dict], bodies) -> list[dict]:
+    """A journey of persons to their own state ("Sánchez flew back to Madrid", "Лавров прибыл в Москву") is no
+    visit: a visit whose only state is the home state (knowledge base) of every travelling person is dropped."""
+    person_states = bodies[1]
+    kept = []
+    for row in rows:
+        if row["mode"] == "visit":
+            homes = {person_states.get(p) for p in row["party_ids"] if p in person_states}
+            others = [p for p in row["party_ids"] if p not in person_states]
+            if len(homes) == 1 and None not in homes and others == list(homes):
+                continue
+        kept.append(row)
+    return kept
 
 
 def _as_states(rows: list[dict], bodies) -> list[dict]:
@@ -1399,8 +1509,7 @@ def _capital_forms(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str], dict[
     names = dict(zip(countries["actor_id"], countries["actor"]))
     forms = {form: by_code[code] for table in (_CAPITALS, _CAPITAL_INSTRUMENTAL) for code, options in table.items()
              if code in by_code for form in options.split("|")}
-    words = sorted(forms, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"), forms, names
+    return re.compile(rf"(?<![\w-])(?:{prefix_tree(sorted(forms))})(?![\w-])"), forms, names
 
 
 def _with_capitals(sentence: str, mentions: list[_Mention], capitals, names: dict) -> list[_Mention]:
@@ -1421,13 +1530,26 @@ def _with_capitals(sentence: str, mentions: list[_Mention], capitals, names: dic
 _CAPITAL_NOMINATIVE = frozenset(
     "Kijów Moskwa Waszyngton Teheran Pekin Ankara Mińsk Warszawa Berlin Paryż Londyn Rzym Tokio Rijad Kair Damaszek "
     "Budapeszt Astana Belgrad Doha Ottawa Киев Москва Вашингтон Тегеран Пекин Анкара Минск Варшава Берлин Париж Лондон "
-    "Рим Токио Эр-Рияд Каир Дамаск Будапешт Астана Белград Доха Оттава".split())
+    "Рим Токио Эр-Рияд Каир Дамаск Будапешт Астана Белград Доха Оттава "
+    "Madryt Wiedeń Lizbona Ateny Praga Bratysława Bukareszt Helsinki Sztokholm Oslo Kopenhaga Tallin Ryga Wilno "
+    "Kiszyniów Tbilisi Erywań Baku Phenian Islamabad Kabul Bagdad Bejrut Hawana Dżakarta Bangkok Dublin Zagrzeb "
+    "Мадрид Вена Лиссабон Афины Прага Братислава Бухарест Хельсинки Стокгольм Осло Копенгаген Таллин Рига Вильнюс "
+    "Кишинёв Кишинев Тбилиси Ереван Баку Сеул Пхеньян Исламабад Кабул Багдад Бейрут Гавана Каракас Улан-Батор "
+    "Ханой Джакарта Бангкок Канберра Дублин Берн Любляна Загреб Сараево Тирана Приштина Никосия Ташкент Бишкек "
+    "Душанбе Ашхабад Хартум Найроби Тайбэй".split())
 _CAPITAL_INSTRUMENTAL = {
     "UA": "Kijowem|Киевом", "RU": "Moskwą|Москвой", "US": "Waszyngtonem|Вашингтоном", "IR": "Teheranem|Тегераном",
     "CN": "Pekinem|Пекином", "TR": "Ankarą|Анкарой", "BY": "Mińskiem|Минском", "PL": "Warszawą|Варшавой",
     "DE": "Berlinem|Берлином", "FR": "Paryżem|Парижем", "GB": "Londynem|Лондоном", "IT": "Rzymem|Римом",
     "SA": "Rijadem|Эр-Риядом", "EG": "Kairem|Каиром", "SY": "Damaszkiem|Дамаском", "HU": "Budapesztem|Будапештом",
     "KZ": "Astaną|Астаной", "RS": "Belgradem|Белградом", "QA": "Dohą|Дохой", "CA": "Ottawą|Оттавой",
+    "ES": "Madrytem|Мадридом", "AT": "Wiedniem|Веной", "PT": "Lizboną|Лиссабоном", "GR": "Atenami|Афинами",
+    "CZ": "Pragą|Прагой", "SK": "Bratysławą|Братиславой", "RO": "Bukaresztem|Бухарестом", "SE": "Sztokholmem|Стокгольмом",
+    "DK": "Kopenhagą|Копенгагеном", "EE": "Tallinem|Таллином", "LV": "Rygą|Ригой", "LT": "Wilnem|Вильнюсом",
+    "MD": "Kiszyniowem|Кишинёвом|Кишиневом", "AM": "Erywaniem|Ереваном", "KR": "Seulem|Сеулом",
+    "KP": "Phenianem|Пхеньяном", "PK": "Islamabadem|Исламабадом", "AF": "Kabulem|Кабулом", "IQ": "Bagdadem|Багдадом",
+    "LB": "Bejrutem|Бейрутом", "CU": "Hawaną|Гаваной", "ID": "Dżakartą|Джакартой", "IE": "Dublinem|Дублином",
+    "HR": "Zagrzebiem|Загребом", "UZ": "Taszkientem|Ташкентом",
 }
 _CAPITAL_INSTRUMENTAL_FORMS = frozenset(f for forms in _CAPITAL_INSTRUMENTAL.values() for f in forms.split("|"))
 _CASE_LANGS = frozenset({"pl", "ru"})
@@ -1480,14 +1602,24 @@ def _sentence_mentions(starts, ends, ids, types) -> list[_Mention]:
 
 
 def _mask_parentheticals(sentence: str, mentions: list[_Mention], lex) -> str:
-    """Blank out short parentheses without actors ("(virtuale)", "(R-SC)") so they do not cut a clause."""
+    """Blank out short parentheses without actors ("(virtuale)", "(R-SC)") and the marks of short quoted phrases,
+    so they do not cut a clause."""
     def blank(match: re.Match) -> str:
         if not any(match.start() <= m.start < match.end() for m in mentions):
             return " " * len(match.group(0))
         if lex["link"].match(match.group(0)[1:]) or lex["coord"].match(match.group(0)[1:]):
             return " " + match.group(0)[1:-1] + " "  # "(insieme a Draghi)", "(and X)"
         return match.group(0)
-    return re.sub(r"\([^()]{0,40}\)", blank, sentence)
+    masked = re.sub(r"\([^()]{0,40}\)", blank, sentence)
+    if not _QUOTE_MARK.search(masked):
+        return masked
+    return _PARTIAL_QUOTE.sub(lambda m: f" {m.group(0)[1:-1]} " if _n_words(m.group(0)) <= 6 else m.group(0), masked)
+
+
+# A quoted phrase of at most six words that the sentence continues after ("« le président rencontrera » ben Salman",
+# "a “productive” meeting with"): its quotation marks do not end the clause.
+_QUOTE_MARK = re.compile(r"[«“„\"]")
+_PARTIAL_QUOTE = re.compile(r"[«“„\"](?=\s*[^\W\d_])[^«»“”„\"\n.,;:!?]{1,60}[»”“\"](?=\s+[^\W\d_])")
 
 
 def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, names, reference,
@@ -1508,6 +1640,9 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             continue  # inside a blanked parenthesis
         if lang == "de" and match.group(0) in ("Treffen", "Treffens"):
             cue.kind = "noun"  # the noun: "das Treffen von Scholz mit Erdoğan"
+        elif (cue.mode == "visit" and lang in _VISIT_NOUN and match.group(0).lower() in _VISIT_NOUN[lang][0]
+              and _VISIT_NOUN[lang][1].search(masked, max(0, cue.start - 40), cue.start)):
+            cue.kind = "noun"  # "his visit to India", "sa visite dans ce pays", "la sua visita a Kiev": the noun
         if not _contact_sense(masked, cue, lang) or _hypothetical(masked, cue, lang):
             continue
         window = _clause_window(masked, cue)
@@ -1528,6 +1663,11 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
                 (a for a in subjects if a.start == m.start), m) for m in candidates], lex, lang)
         else:
             parties = _frame(masked, cue, actors, lex, lang)
+        if cue.kind == "noun" and _POSSESSIVE_BEFORE[lang].search(masked, max(0, cue.start - 40), cue.start):
+            # "offended India by cutting short his visit to India": "his" is a person, not the state before it
+            before = [m for m in parties if m.end <= cue.start]
+            if before and not any(m.is_person for m in before):
+                parties = [m for m in parties if m.start >= cue.end]
         if cue.kind == "reception":
             # "odmówił przyjęcia delegacji", "отказался принять Штайнмайера": guests, not "przyjęcia Szwecji do NATO"
             guests = [m for m in parties if m.start >= cue.end]
@@ -1535,6 +1675,8 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
                 continue
         if len({m.actor_id for m in parties}) < 2:
             parties = parties + _back_reference(masked, cue, parties, history, lang)
+        if len({m.actor_id for m in parties}) < 2:
+            parties = parties + _possessive_pair(masked, cue, parties, history, lang)
         if len({m.actor_id for m in parties}) < 2 and history and previous_text:
             parties = _plural_pronoun_subject(masked, cue, actors, history[-1], previous_text, lang) + parties
         for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject):
@@ -1553,6 +1695,8 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         else:
             participants = []
         parties = _drop_titles(masked, parties, lex, cue) + participants
+        if cue.mode != "visit" and cue.mode != "letter":
+            parties += [m for m in _listed_participants(masked, cue, actors, lex, lang) if m not in parties]
         if (cue.mode not in ("visit", "letter") and len({m.actor_id for m in parties}) >= 2
                 and _MEDIATOR_HINT[lang].search(masked)):
             parties += [m for m in _mediators(masked, actors, lang) if m not in parties]
@@ -1571,7 +1715,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             ids = list(dict.fromkeys(m.actor_id for m in group))
             if len(ids) >= 2:
                 cues.append(_Cue(cue.mode, cue.kind, cue.start, cue.end, tuple(ids)))
-    cues = _absorb_generic(cues)
+    cues = _absorb_generic(_without_journeys_to_summits(cues))
     if not cues:
         return []
     dates = find_dates(sentence, lang=lang, reference=reference, reference_precision=precision)
@@ -1596,6 +1740,39 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             cue_start=offset + cue.start,
         ))
     return rows
+
+
+# "attendees will include A, B and C", "tra i partecipanti", "parmi les participants", "unter den Teilnehmern",
+# "wśród uczestników", "среди участников", "in the presence of", "alla presenza di"
+_PARTICIPANTS = {lang: _words(p) for lang, p in {
+    "en": r"(?:attendees|participants)\s+(?:will\s+)?(?:include[ds]?|are|were|will be)|among (?:the )?(?:attendees|participants)|"
+          r"in the presence of",
+    "it": r"tra i partecipanti|fra i partecipanti|partecipanti (?:sono|erano|saranno)|alla presenza di|presenti anche",
+    "fr": r"parmi les participants|participants (?:sont|étaient|seront)|en présence de",
+    "de": r"unter den teilnehmern|teilnehmer (?:sind|waren|werden)|in anwesenheit von|im beisein von",
+    "pl": r"wśród uczestników|uczestnikami (?:są|byli|będą)|w obecności",
+    "ru": r"среди участников|участниками (?:стали|были|станут|будут)|в присутствии",
+}.items()}
+
+
+def _listed_participants(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -> list[_Mention]:
+    """The persons and states listed after a participants phrase that follows the cue in its sentence
+    ("Jeffries will host the call, and attendees will include Nadler, Cummings and Schiff")."""
+    marker = _PARTICIPANTS[lang].search(sentence, cue.end)
+    if marker is None or _HARD_STOP.search(sentence, cue.end, marker.start()):
+        return []
+    after = [m for m in mentions if m.start >= marker.end() and (m.is_person or m.actor_type == "country")]
+    if not after or _n_words(sentence[marker.end():after[0].start]) > 4 or _HARD_STOP.search(
+            sentence, marker.end(), after[0].start):
+        return []
+    listed = [after[0]]
+    for m in after[1:]:  # a list: actors separated by commas/"and" and at most a short title
+        gap = sentence[listed[-1].end:m.start]
+        if _HARD_STOP.search(gap) or not lex["coord"].search(gap) or _n_words(gap) > 6 or any(
+                lex[k].search(gap) for k in ("report", "comp", "rel", "conj", "link", "block")):
+            break
+        listed.append(m)
+    return listed
 
 
 def _n_words(text: str) -> int:
@@ -1690,14 +1867,21 @@ def _contact_sense(sentence: str, cue: _Cue, lang: str) -> bool:
 
 # Contacts that are only wished, urged or supposed: "Y should talk to Z", "if Y met Z", "called on Y to
 # negotiate with Z", "powinien rozmawiać", "должен провести переговоры". (Not "would"/"will": reported plans.)
-_MODAL_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[^\W\d_]+\s+){{0,2}}$", re.I) for lang, p in {
-    "en": r"should|could|might|(?-i:may)|must|ought to|needs? to",
+_MODALS = {
+    "en": r"should|could|might|(?-i:may)|must|ought to|needs? to|(?:has|have) to",
     "it": r"dovrebbe|dovrebbero|potrebbe|potrebbero|deve|devono|dovesse|dovessero|possa|possano",
     "fr": r"devrait|devraient|pourrait|pourraient|doit|doivent",
     "de": r"solle|sollte|sollten|müsse|müsste|müssten|könnte|könnten",
     "pl": r"powinien|powinna|powinno|powinni|powinny|mógłby|mogłaby|mogliby|musi|muszą|należy|trzeba",
-    "ru": r"должен|должна|должны|следует|стоит|мог бы|могла бы|могли бы|нужно|надо",
-}.items()}
+    "ru": r"должен|должна|должны|следует|стоит|мог бы|могла бы|могли бы|нужно|надо|придется|придётся",
+}
+_MODAL_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[^\W\d_]+\s+){{0,2}}$", re.I) for lang, p in _MODALS.items()}
+# A noun cue after a modal and its verb ("should hold talks", "dovrebbe avviare negoziati", "придется начать с
+# Россией переговоры"): a modal among the two to four words before the noun (a set lookup, cheaper than a regex
+# search on every noun cue). English "may" only in lower case ("Theresa May").
+_MODAL_WORDS = {lang: frozenset(w for w in re.sub(r"\(\?-i:may\)", "may", p).replace("(?:has|have) to", "has to|have to")
+                                .replace("needs? to", "need to|needs to").split("|"))
+                for lang, p in _MODALS.items()}
 _GERMAN_MODAL = re.compile(r"(?<!\w)(?:solle|sollte|sollten|müsse|müsste|müssten|könnte|könnten)(?!\w)", re.I)
 _CONDITIONAL = {lang: _words(p) for lang, p in {
     "en": r"if|unless", "it": r"qualora|nel caso in cui|se(?! (?:ne|stess\w*|la|lo|li|le)\b)", "fr": r"si|s['’]il|s['’]ils",
@@ -1711,11 +1895,16 @@ _APPEAL = {lang: _words(p) for lang, p in {
 
 
 def _hypothetical(sentence: str, cue: _Cue, lang: str) -> bool:
-    """A contact that is only wished, urged, supposed or conditional (a verb cue)."""
-    if cue.kind not in _VERB_KINDS and cue.kind != "reception":
-        return False
+    """A contact that is only wished, urged, supposed or conditional (a verb cue; a noun cue after a modal)."""
     clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, cue.start)])
     head = sentence[clause_start:cue.start]
+    if cue.kind == "noun":
+        words = _WORD.findall(head[-80:])[-5:]
+        before = [w if w == "may" else w.lower() for w in words[:-1]]  # the word right before the noun is its verb
+        return any(w in _MODAL_WORDS[lang] or f"{w} {v.lower()}" in _MODAL_WORDS[lang]
+                   for w, v in zip(before, words[1:]))
+    if cue.kind not in _VERB_KINDS and cue.kind != "reception":
+        return False
     if _MODAL_BEFORE[lang].search(head):
         return True
     if lang == "de" and any(_n_words(head[m.end():]) <= 6 and "," not in head[m.end():] for m in _GERMAN_MODAL.finditer(head)):
@@ -2009,6 +2198,18 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
     return parties
 
 
+# "Visit" words that are nouns or verbs, and the determiners or possessives that make them nouns ("his visit to",
+# "Biden's first visit", "sa visite", "la sua visita"); not across a modal or "to" ("the president will visit").
+_VISIT_NOUN = {lang: (frozenset(words.split()), re.compile(
+    rf"(?:(?<![\w'’])(?:{determiners})|\w['’]s)\s+(?:(?!(?:{verbal})\s)[\w-]+\s+){{0,2}}$", re.I))
+    for lang, (words, determiners, verbal) in {
+        "en": ("visit visits", "a|an|the|his|her|their|its|this|that|whose|our|my",
+               "will|would|to|must|can|could|should|may|might|did|does|do|not|also|and|or"),
+        "fr": ("visite visites", "sa|son|ses|leur|leurs|la|une|cette|les|des|du|de la",
+               "va|vont|doit|doivent|pourrait|veut|ne|et|ou|à"),
+        "it": ("visita visite", "la|una|sua|loro|questa|della|alla|nella|dalla|sulla|le|delle|alle|nelle",
+               "va|vanno|deve|devono|potrebbe|vuole|non|e|o|a"),
+    }.items()}
 _DE_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:er|sie)\s+(?:[^\W\d_]+\s+){0,2}$", re.I)
 _VERB_KINDS = frozenset({"direct", "host", "verb", "called", "travel", "from"})
 # "received a call from X": the caller after "from".
@@ -2290,6 +2491,36 @@ def _back_reference(sentence, cue, parties, history, lang) -> list[_Mention]:
     return []
 
 
+# "their (last) meeting", "il loro (primo) incontro", "leur (première) rencontre", "ich (ostatnie) spotkanie", "их
+# (последняя) встреча"; German "ihr" is also "her" and is left out.
+_PLURAL_POSSESSIVE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:(?P<adjective>[^\W\d_]{{4,}})\s+)?$", re.I) for lang, p in {
+    "en": "their", "it": "loro", "fr": "leurs?", "pl": "ich", "ru": "их"}.items()}
+
+
+def _possessive_pair(sentence, cue, parties, history, lang) -> list[_Mention]:
+    """"Minc tells of their first meeting": a plural possessive before a contact noun refers to the party found
+    and one more person (or state) of the nearest previous sentence that names any, or to the two of that
+    sentence when none is found; nothing when the count does not fit."""
+    possessive = _PLURAL_POSSESSIVE.get(lang)
+    if possessive is None or cue.kind != "noun":
+        return []
+    match = possessive.search(sentence, max(0, cue.start - 40), cue.start)
+    lex = _LEX[lang]
+    if match is None or (match.group("adjective") and any(
+            lex[k].fullmatch(match.group("adjective")) for k in ("link", "destination", "block", "support"))):
+        return []
+    have = {m.actor_id: m for m in parties}
+    if len(have) > 1:
+        return []
+    persons = not have or next(iter(have.values())).is_person
+    for previous in reversed(history):
+        found = list({m.actor_id: m for m in previous if m.actor_id not in have and (
+            m.is_person if persons else m.actor_type == "country")}.values())
+        if found:
+            return found if len(found) + len(have) == 2 else []
+    return []
+
+
 def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
     """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb stands for
     the one person named in the previous sentence (nothing when that sentence names several)."""
@@ -2317,8 +2548,8 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
     # "Barr said he would consult with X": the person earlier in the sentence, else the previous one's.
     earlier = [m for m in mentions if m.end <= pronoun_start and m.actor_id not in have
                and not _HARD_STOP.search(sentence, m.end, pronoun_start)]
-    if earlier:
-        return earlier[-1:] if earlier[-1].is_person else []
+    if earlier:  # a personal pronoun stands for a person, not for a state named after him ("Obama offended India
+        return [m for m in earlier if m.is_person][-1:]  # by cutting short his visit to India")
     if not history:
         return []
     persons = list({m.actor_id: m for m in history[-1] if m.is_person and m.actor_id not in have}.values())
@@ -2623,6 +2854,16 @@ def _is_title_of(sentence: str, other: _Mention, person: _Mention, lex) -> bool:
         return False  # after the person only as an apposition ("Lavrov, Russia's ...", "X of the EU"), not "X attended G7"
     return not any(lex[k].search(gap) for k in ("link", "destination")) and all(
         m.group(0) == "," for m in lex["coord"].finditer(gap))
+
+
+def _without_journeys_to_summits(cues: list[_Cue]) -> list[_Cue]:
+    """"Biden flew to Madrid for the NATO summit": the journey to a summit named after it, by travellers who
+    are the summit's parties, is that summit, not a visit to the host state."""
+    summits = [c for c in cues if c.mode == "summit"]
+    if not summits:
+        return cues
+    return [c for c in cues if not (c.kind == "travel" and any(
+        s.start > c.end and len(set(c.parties) - set(s.parties)) == 1 for s in summits))]
 
 
 def _absorb_generic(cues: list[_Cue]) -> list[_Cue]:

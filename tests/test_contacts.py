@@ -1335,3 +1335,173 @@ def test_a_summit_of_an_organisations_ministers(lang, text, parties):
 
 def test_a_mountain_summit_near_an_organisations_venue():
     assert summit_pairs("The summit of the mountain near the G20 venue was closed.", "en") == set()
+
+
+# --- Recall: more capitals, journeys home, more contact words, plural possessives. ---
+HOME = {"Scholz": ("Olaf Scholz", P), "Meloni": ("Giorgia Meloni", P), "Draghi": ("Mario Draghi", P),
+        "Macron": ("Emmanuel Macron", P), "Morawiecki": ("Mateusz Morawiecki", P), "Лавров": ("Sergey Lavrov", P)}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Scholz travelled to Madrid on Monday.", {"Olaf Scholz", "Spain"}),
+    ("it", "Draghi è volato ad Atene.", {"Mario Draghi", "Greece"}),
+    ("fr", "Macron s'est rendu à Lisbonne.", {"Emmanuel Macron", "Portugal"}),
+    ("de", "Scholz reiste nach Wien.", {"Olaf Scholz", "Austria"}),
+    ("pl", "Morawiecki poleciał do Madrytu.", {"Mateusz Morawiecki", "Spain"}),
+    ("ru", "Лавров прибыл в Ереван.", {"Sergey Lavrov", "Armenia"}),
+])
+def test_more_capitals_are_destinations(lang, text, parties):
+    assert pairs(reports(text, lang, HOME)) == {(frozenset(parties), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Scholz flew back to Berlin on Monday."),
+    ("it", "Meloni è arrivata a Roma."),
+    ("ru", "Лавров прибыл в Москву."),
+])
+def test_a_journey_home_is_no_visit(lang, text):
+    assert reports(text, lang, HOME).empty
+
+
+def test_a_foreign_guest_travelling_with_the_host_still_visits():
+    found = pairs(reports("Meloni and Scholz arrived in Berlin.", "en", HOME))
+    assert found == {(frozenset({"Giorgia Meloni", "Olaf Scholz", "Germany"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Macron had a face-to-face with Putin.", {"Emmanuel Macron", "Vladimir Putin"}, "meeting"),
+    ("en", "Biden rang Scholz on Tuesday.", {"Joe Biden", "Olaf Scholz"}, "phone_call"),
+    ("en", "Macron shook hands with Xi Jinping.", {"Emmanuel Macron", "Xi Jinping"}, "meeting"),
+    ("en", "In a conversation with Biden, Scholz raised the issue.", {"Joe Biden", "Olaf Scholz"}, "talks"),
+    ("it", "Draghi ha avuto un faccia a faccia con Macron.", {"Mario Draghi", "Emmanuel Macron"}, "meeting"),
+    ("it", "Il bilaterale tra Draghi e Scholz è durato un'ora.", {"Mario Draghi", "Olaf Scholz"}, "meeting"),
+    ("it", "Draghi ha conversato con Biden.", {"Mario Draghi", "Joe Biden"}, "talks"),
+    ("fr", "Macron a eu un tête-à-tête avec Poutine.", {"Emmanuel Macron", "Vladimir Putin"}, "meeting"),
+    ("fr", "Lors d'un appel avec Poutine, Macron a demandé un cessez-le-feu.", {"Emmanuel Macron", "Vladimir Putin"},
+     "phone_call"),
+    ("fr", "Macron a échangé avec Scholz sur l'Ukraine.", {"Emmanuel Macron", "Olaf Scholz"}, "talks"),
+    ("de", "Scholz tauschte sich mit Macron über die Ukraine aus.", {"Olaf Scholz", "Emmanuel Macron"}, "talks"),
+    ("de", "Scholz und Macron haben sich über die Lage ausgetauscht.", {"Olaf Scholz", "Emmanuel Macron"}, "talks"),
+    ("pl", "Duda konsultował się z Bidenem.", {"Andrzej Duda", "Joe Biden"}, "talks"),
+    ("ru", "Путин пообщался с Эрдоганом на полях форума.", {"Vladimir Putin", "Recep Tayyip Erdoğan"}, "talks"),
+    ("ru", "Путин и Си Цзиньпин обменялись мнениями по ситуации в Сирии.", {"Vladimir Putin", "Xi Jinping"}, "talks"),
+    ("ru", "Путин провёл тет-а-тет с Си Цзиньпином.", {"Vladimir Putin", "Xi Jinping"}, "meeting"),
+])
+def test_more_contact_words(lang, text, parties, mode):
+    actors = {**PEOPLE, "Xi Jinping": ("Xi Jinping", P), "Си Цзиньпин": ("Xi Jinping", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset(parties), mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "Le relazioni bilaterali tra Italia e Francia sono buone."),
+    ("fr", "En échange de ce soutien, Macron a obtenu des garanties de Scholz."),
+    ("fr", "Macron a lancé un appel à Poutine."),
+    ("de", "Russland und die Ukraine haben Gefangene ausgetauscht."),
+    ("de", "Die Länder unterhalten enge Beziehungen mit Russland."),
+])
+def test_new_contact_words_in_another_sense(lang, text):
+    actors = {**PEOPLE, "Italia": ("Italy", C), "Francia": ("France", C), "die Ukraine": ("Ukraine", C)}
+    assert reports(text, lang, actors).empty
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Macron praised Scholz on Monday. Their meeting in Berlin lasted two hours.",
+     {"Emmanuel Macron", "Olaf Scholz"}),
+    ("it", "Draghi ha elogiato Macron. Il loro incontro a Roma è durato due ore.", {"Mario Draghi", "Emmanuel Macron"}),
+    ("fr", "Les proches de Macron sont nombreux. Alain Minc raconte leur première rencontre.",
+     {"Emmanuel Macron", "Alain Minc"}),
+    ("pl", "Duda pochwalił Bidena. Ich ostatnie spotkanie odbyło się w Warszawie.", {"Andrzej Duda", "Joe Biden"}),
+    ("ru", "Путин похвалил Эрдогана. Их встреча в Сочи продлилась три часа.",
+     {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
+])
+def test_a_plural_possessive_refers_to_the_previous_sentence(lang, text, parties):
+    actors = {**PEOPLE, "Bidena": ("Joe Biden", P), "Эрдогана": ("Recep Tayyip Erdoğan", P),
+              "Alain Minc": ("Alain Minc", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset(parties), "meeting", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Macron, Scholz and Draghi criticised Putin. Their meeting with Biden is over."),  # which of them?
+    ("ru", "Путин похвалил Эрдогана и Раиси. Он позвал их на встречу."),  # "их" is "them" here
+])
+def test_a_plural_possessive_that_does_not_fit_adds_nobody(lang, text):
+    actors = {**PEOPLE, "Эрдогана": ("Recep Tayyip Erdoğan", P), "Раиси": ("Ebrahim Raisi", P)}
+    assert reports(text, lang, actors).empty
+
+
+@pytest.mark.parametrize("lang, text, parties, mode, status", [
+    ("fr", "Au cours de ce voyage, « Biden rencontrera » Poutine lui-même.", {"Joe Biden", "Vladimir Putin"},
+     "meeting", "planned"),
+    ("en", "Biden had a “very productive” meeting with Xi Jinping.", {"Joe Biden", "Xi Jinping"}, "meeting", "happened"),
+])
+def test_a_short_quoted_phrase_does_not_end_the_clause(lang, text, parties, mode, status):
+    actors = {**PEOPLE, "Xi Jinping": ("Xi Jinping", P)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset(parties), mode, status)}
+
+
+def test_a_quotation_followed_by_its_attribution_still_ends_the_clause():
+    # "« ... », a déclaré X": the speaker is the first person of the quotation, not a partner of "parlé avec"
+    found = pairs(reports("« J'ai parlé avec Poutine », a déclaré Macron.", "fr", PEOPLE))
+    assert found == {(frozenset({"Emmanuel Macron", "Vladimir Putin"}), "talks", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Biden will host the talks, and attendees will include Scholz, Macron and Draghi.",
+     {(frozenset({"Joe Biden", "Olaf Scholz", "Emmanuel Macron", "Mario Draghi"}), "meeting", "planned")}),
+    ("en", "Biden met Scholz in the presence of Macron.",
+     {(frozenset({"Joe Biden", "Olaf Scholz", "Emmanuel Macron"}), "meeting", "happened")}),
+    ("it", "Draghi ha incontrato Scholz alla presenza di Macron.",
+     {(frozenset({"Mario Draghi", "Olaf Scholz", "Emmanuel Macron"}), "meeting", "happened")}),
+    ("fr", "La réunion s'est tenue à Paris; parmi les participants, Macron et Scholz.", set()),  # ";" ends the clause
+    ("ru", "Путин провёл совещание, среди участников которого Си Цзиньпин.", set()),  # "совещание" is no cue
+])
+def test_participants_listed_after_the_cue(lang, text, expected):
+    assert pairs(reports(text, lang, {**PEOPLE, "Си Цзиньпин": ("Xi Jinping", P)})) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Macron praised the Poles. His visit to Warsaw lasted two days."),
+    ("fr", "Macron a salué les Polonais. Sa visite à Varsovie a duré deux jours."),
+])
+def test_a_visit_after_a_possessive_is_the_noun(lang, text):
+    # "His visit to Warsaw", "Sa visite à Varsovie": the visitor is the person of the previous sentence, as for
+    # "his meeting with X" (the verb "visit" would take "the Poles" as its subject)
+    found = pairs(reports(text, lang, {**PEOPLE, "Poles": ("Poland", "people"), "Polonais": ("Poland", "people")}))
+    assert found == {(frozenset({"Emmanuel Macron", "Poland"}), "visit", "happened")}
+
+
+def test_a_personal_pronoun_skips_a_state_named_after_the_person():
+    found = pairs(reports("Scholz, who visited Ukraine in June, said he met Zelensky.", "en", PEOPLE))
+    assert found == {(frozenset({"Olaf Scholz", "Ukraine"}), "visit", "happened"),
+                     (frozenset({"Olaf Scholz", "Volodymyr Zelenskyy"}), "meeting", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden should hold talks with Putin."),
+    ("en", "NATO will have to start talks with Russia."),
+    ("it", "Draghi dovrebbe avviare negoziati con Putin."),
+    ("ru", "НАТО придется начать с Россией переговоры."),
+])
+def test_a_contact_noun_after_a_modal_is_a_wish(lang, text):
+    actors = {**PEOPLE, "Россией": ("Russia", C)}
+    assert reports(text, lang, actors).empty
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Obama offended India by cutting short his visit to India."),
+    ("fr", "Obama a offensé l'Inde en interrompant sa visite en Inde."),
+])
+def test_a_possessive_before_a_contact_noun_is_a_person_not_the_state_before_it(lang, text):
+    actors = {"Obama": ("Barack Obama", P), "India": ("India", C), "l'Inde": ("India", C), "Inde": ("India", C)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset({"Barack Obama", "India"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, status", [
+    ("en", "Biden praised Poland. He will visit this country in June.", {"Joe Biden", "Poland"}, "planned"),
+    ("fr", "Macron aime la Pologne. Sa visite dans ce pays a duré deux jours.", {"Emmanuel Macron", "Poland"},
+     "happened"),
+    ("it", "Draghi ama la Polonia e ha visitato questo paese a giugno.", {"Mario Draghi", "Poland"}, "happened"),
+])
+def test_this_country_is_the_country_named_last(lang, text, parties, status):
+    actors = {**PEOPLE, "Poland": ("Poland", C), "la Pologne": ("Poland", C), "la Polonia": ("Poland", C)}
+    assert pairs(reports(text, lang, actors)) == {(frozenset(parties), "visit", status)}
