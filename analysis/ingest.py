@@ -21,14 +21,15 @@ from analysis import config
 from analysis.dedup import match_signatures, text_signature
 from analysis.errors import ParameterError
 from analysis.langid import detect_languages, validate_languages
-from analysis.sources import RawDocument, html_to_article, read_corpus
+from analysis.sources import RawDocument, html_to_article, read_corpus, read_item
 from analysis.textclean import (
     count_words,
-    find_repeated_lines,
+    line_key_hashes,
     normalize_text,
     parse_date,
     remove_boilerplate,
     remove_lines,
+    repeated_line_hashes,
     split_header,
     split_title,
 )
@@ -58,6 +59,7 @@ class _Document:
     duplicate_reason: str | None = None
     n_words: int = 0
     signature: tuple[str, np.ndarray] | None = None  # for near-duplicate search, made with the cleaning
+    line_keys: np.ndarray | None = None  # for corpus boilerplate, made with the cleaning (line_key_hashes)
 
 
 def _check_parameters(min_words: int, near_duplicate_threshold: float, boilerplate_min_docs: int) -> None:
@@ -99,6 +101,7 @@ def _prepare(item: RawDocument) -> _Document | str:
     doc.text, doc.removed = cleaned.text, doc.removed + cleaned.removed
     doc.n_words = count_words(doc.text)
     doc.signature = text_signature(doc.text)
+    doc.line_keys = line_key_hashes(doc.text)
     _set_date(doc, header.date, header.precision, html_date)
     if item.truncated:
         doc.notes.append(f"truncated to the first {config.MAX_CHARS_PER_DOCUMENT} characters")
@@ -106,9 +109,11 @@ def _prepare(item: RawDocument) -> _Document | str:
 
 
 def prepare_items(items: list[RawDocument]) -> list[_Document | str]:
-    """Clean each read item; an item that is unreadable or cannot be processed gives the reason it is skipped."""
+    """Read (if not yet read) and clean each item; an item that is unreadable or cannot be processed gives
+    the reason it is skipped."""
     prepared: list[_Document | str] = []
     for item in items:
+        read_item(item)
         if item.status != "ok":
             prepared.append(item.reason)
             continue
@@ -205,22 +210,24 @@ def ingest(
     """
     _check_parameters(min_words, near_duplicate_threshold, boilerplate_min_docs)
     codes = validate_languages(languages)
-    items, warnings = read_corpus(corpus, progress=progress)
+    items, warnings = read_corpus(corpus, read_files=False, progress=progress)  # files are read with the cleaning
     for warning in warnings:
         log.warning("%s: %s", corpus, warning)
 
     outcome: dict[int, tuple[str, str | None]] = {}
     docs: list[_Document] = []
-    # Chunk by chunk, so that raw texts are freed while later chunks are cleaned (in parallel, with processes).
+    # Chunk by chunk (in parallel, with processes): the raw texts of a chunk are freed before the next is read.
     chunks = (prepare_items(items[start:start + CLEANING_CHUNK]) for start in range(0, len(items), CLEANING_CHUNK))
-    cleaned = tqdm((prepared for chunk in chunks for prepared in chunk), total=len(items), desc="cleaning",
+    cleaned = tqdm((prepared for chunk in chunks for prepared in chunk), total=len(items), desc="reading and cleaning",
                    disable=not progress, unit="item")
     for index, (item, prepared) in enumerate(zip(items, cleaned)):
-        item.text = None  # the raw text is not needed again; on large corpora it is a copy of the whole corpus
+        item.text = None  # a table corpus's raw text, read up front, is not needed again
         if not isinstance(prepared, _Document):
             outcome[index] = ("skipped", prepared)
             continue
-        prepared.item = item  # the same object as in `items` (a forked worker sends back a copy)
+        # the same object as in `items`: a forked worker read the file into a copy
+        item.encoding, item.truncated = prepared.item.encoding, prepared.item.truncated
+        prepared.item = item
         docs.append(prepared)
 
     def too_short(doc: _Document) -> bool:
@@ -235,10 +242,13 @@ def ingest(
             kept.append(doc)
     _assign_duplicates(kept, near_duplicate_threshold, progress)
 
-    repeated = find_repeated_lines((d.text for d in kept if d.duplicate_of is None), min_docs=boilerplate_min_docs)
+    repeated = set(repeated_line_hashes((d.line_keys for d in kept if d.duplicate_of is None),
+                                        min_docs=boilerplate_min_docs).tolist())
     survivors: list[_Document] = []
     for doc in kept:
-        if repeated:
+        has_repeated_line = not repeated.isdisjoint(doc.line_keys.tolist())
+        doc.line_keys = None
+        if has_repeated_line:
             cleaned = remove_lines(doc.text, repeated)
             if cleaned.removed:
                 doc.text = cleaned.text

@@ -95,9 +95,10 @@ class RawDocument:
     source: str | None = None
     url: str | None = None
     lang: str | None = None
+    file: str | None = None  # a folder item's file while it is still to be read (see read_item)
 
     def skip(self, reason: str) -> RawDocument:
-        self.status, self.reason, self.text = "skipped", reason, None
+        self.status, self.reason, self.text, self.file = "skipped", reason, None, None
         return self
 
 
@@ -335,40 +336,59 @@ def read_metadata(root: Path, known: set[str]) -> tuple[dict[str, dict[str, str 
     return metadata, warnings
 
 
-def read_folder(
-    root: Path, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT, progress: bool = False
-) -> tuple[list[RawDocument], list[str]]:
-    """Read every item of a folder corpus; returns ``(items, corpus warnings)``."""
+def list_folder(root: Path, *, progress: bool = False) -> tuple[list[RawDocument], list[str]]:
+    """Every item of a folder corpus with its metadata, files not yet read (:func:`read_item` reads
+    one); returns ``(items, corpus warnings)``. Unsupported and unreadable entries are already skipped."""
     entries = list(iter_folder(root))
     known = {rel for rel, _, problem in entries if problem is None}
     metadata, warnings = read_metadata(root, known)
     items = []
-    for rel, path, problem in tqdm(entries, desc="reading", disable=not progress, unit="file"):
+    for rel, path, problem in tqdm(entries, desc="listing", disable=not progress, unit="file"):
         item = RawDocument(path=rel, doc_id=folder_doc_id(rel))
         if problem:
             items.append(item.skip(problem))
             continue
-        item.bytes = path.stat().st_size
+        try:
+            item.bytes = path.stat().st_size
+        except OSError as error:
+            items.append(item.skip(f"unreadable ({error.strerror or error})"))
+            continue
         suffix = path.suffix.lower()
         if suffix not in FOLDER_SUFFIXES:
             items.append(item.skip(f"unsupported type {suffix or '(no extension)'}"))
             continue
         item.is_html = suffix in HTML_SUFFIXES
-        try:
-            decoded, item.truncated = read_text_file(path, max_chars=max_chars, is_html=item.is_html)
-        except OSError as error:
-            items.append(item.skip(f"unreadable ({error.strerror or error})"))
-            continue
-        item.encoding = decoded.encoding
-        if decoded.text is None:
-            items.append(item.skip(decoded.reason or "undecodable"))
-            continue
-        item.text = decoded.text
+        item.file = str(path)
         meta = metadata.get(rel, {})
         item.title, item.source, item.url, item.lang = (meta.get(k) for k in ("title", "source", "url", "lang"))
         if meta.get("date"):
             item.date, item.date_from = meta["date"], METADATA_FILENAME
         items.append(item)
+    return items, warnings
+
+
+def read_item(item: RawDocument, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT) -> RawDocument:
+    """Read a listed folder item's file into ``text`` (or skip the item, with the reason); returns the item."""
+    if item.file is None:
+        return item
+    try:
+        decoded, item.truncated = read_text_file(Path(item.file), max_chars=max_chars, is_html=item.is_html)
+    except OSError as error:
+        return item.skip(f"unreadable ({error.strerror or error})")
+    item.file, item.encoding = None, decoded.encoding
+    if decoded.text is None:
+        return item.skip(decoded.reason or "undecodable")
+    item.text = decoded.text
+    return item
+
+
+def read_folder(
+    root: Path, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT, progress: bool = False
+) -> tuple[list[RawDocument], list[str]]:
+    """Read every item of a folder corpus; returns ``(items, corpus warnings)``."""
+    items, warnings = list_folder(root)
+    for item in tqdm(items, desc="reading", disable=not progress, unit="file"):
+        read_item(item, max_chars=max_chars)
     return items, warnings
 
 
@@ -509,14 +529,19 @@ def read_table(path: Path, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT) ->
 
 
 def read_corpus(
-    corpus: str | Path, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT, progress: bool = False
+    corpus: str | Path, *, max_chars: int = config.MAX_CHARS_PER_DOCUMENT, read_files: bool = True,
+    progress: bool = False,
 ) -> tuple[list[RawDocument], list[str]]:
-    """All items of a corpus folder or file, and corpus-level warnings (e.g. from metadata.csv)."""
+    """All items of a corpus folder or file, and corpus-level warnings (e.g. from metadata.csv).
+
+    ``read_files=False`` only lists a folder's items: :func:`read_item` reads each one later (in a
+    worker process, say), with its own ``max_chars``.
+    """
     path = Path(corpus).expanduser()
     if not path.exists():
         raise InputError(f"corpus {str(corpus)!r} does not exist; give a folder or a .csv/.tsv/.jsonl/.parquet file")
     if path.is_dir():
-        return read_folder(path, max_chars=max_chars, progress=progress)
+        return read_folder(path, max_chars=max_chars, progress=progress) if read_files else list_folder(path, progress=progress)
     suffix = path.suffix.lower()
     if suffix not in TABULAR_SUFFIXES:
         raise InputError(

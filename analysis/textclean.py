@@ -7,16 +7,18 @@ caller so that nothing disappears without a trace.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import filterfalse
 
 import ftfy
+import numpy as np
 import pandas as pd
 
 # --------------------------------------------------------------------------- normalisation
@@ -514,26 +516,40 @@ def _may_be_boilerplate(line: str) -> bool:
     return len(line) <= _MAX_REPEATED_LINE_CHARS and (len(line.split()) >= 3 or not _ENDS_LIKE_SENTENCE.search(line))
 
 
-def find_repeated_lines(texts: Iterable[str], *, min_docs: int) -> set[str]:
-    """Line keys (see :func:`normalize_line_key`) found in at least ``min_docs`` of ``texts``.
+def _key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
-    Each text counts a line once; pass one text per group of duplicates so that syndicated
-    copies of one article do not make its sentences look like boilerplate.
+
+def line_key_hashes(text: str) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the keys (see :func:`normalize_line_key`) of the lines of ``text``
+    that may be boilerplate: what :func:`repeated_line_hashes` counts, computable in parallel."""
+    keys = {normalize_line_key(line) for line in text.split("\n") if line and _may_be_boilerplate(line)}
+    keys.discard("")
+    return np.sort(np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys)))
+
+
+def repeated_line_hashes(key_hashes: Iterable[np.ndarray], *, min_docs: int) -> np.ndarray:
+    """The line-key hashes found in at least ``min_docs`` documents, given each document's
+    :func:`line_key_hashes`.
+
+    Pass one document per group of duplicates so that syndicated copies of one article do not
+    make its sentences look like boilerplate.
     """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({normalize_line_key(line) for line in text.split("\n") if line and _may_be_boilerplate(line)})
-    return {key for key, n in counts.items() if n >= min_docs and key}
+    arrays = list(key_hashes)
+    if not arrays:
+        return np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    return values[counts >= min_docs]
 
 
-def remove_lines(text: str, keys: set[str]) -> CleanResult:
-    """Remove the lines of ``text`` whose key is in ``keys``."""
-    if not keys:
+def remove_lines(text: str, key_hashes: Collection[int]) -> CleanResult:
+    """Remove the lines of ``text`` whose key hash is in ``key_hashes`` (see :func:`repeated_line_hashes`)."""
+    if not key_hashes:
         return CleanResult(text)
     kept: list[str] = []
     removed: list[str] = []
     for line in text.split("\n"):
-        if line and len(line) <= _MAX_REPEATED_LINE_CHARS and normalize_line_key(line) in keys:
+        if line and len(line) <= _MAX_REPEATED_LINE_CHARS and _key_hash(normalize_line_key(line)) in key_hashes:
             removed.append(line)
         else:
             kept.append(line)

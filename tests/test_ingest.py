@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import config
+from analysis import config, engines
 from analysis.errors import InputError, ParameterError
 from analysis.ingest import DOCUMENT_COLUMNS, ingest
 from analysis.plots.ingest import plot_length_distribution, plot_status_counts
@@ -204,6 +204,18 @@ def test_huge_and_one_line_documents_are_capped(bad_tables):
     one_line = documents.loc["one_line"]
     assert not one_line["truncated"] and len(one_line["text"]) > 199_000 and one_line["lang"] == "en"
     assert "\n" not in one_line["text"]
+
+
+def test_files_read_and_cleaned_in_worker_processes_give_the_same_tables(bad_corpus, bad_tables, monkeypatch):
+    if not engines.can_fork():
+        pytest.skip("fork is not available on this platform")
+    monkeypatch.setattr(engines, "MIN_DOCS_FOR_PROCESSES", 1)
+    monkeypatch.setattr(engines, "LOCAL_PARTITION_DOCS", 3)
+    with engines.local_processes(2, modules=("analysis.ingest",)):
+        documents, report = ingest(bad_corpus)
+    assert documents.set_index("doc_id").loc["cp1252", "encoding"] == "cp1252"  # read in a worker
+    pd.testing.assert_frame_equal(documents, bad_tables[0])
+    pd.testing.assert_frame_equal(report, bad_tables[1])
 
 
 def test_nested_same_names_stay_distinct(bad_tables):

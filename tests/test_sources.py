@@ -10,7 +10,16 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.sources import decode_bytes, iter_folder, read_corpus, read_folder, read_table, read_text_file
+from analysis.sources import (
+    decode_bytes,
+    iter_folder,
+    list_folder,
+    read_corpus,
+    read_folder,
+    read_item,
+    read_table,
+    read_text_file,
+)
 
 TEXT = "Il presidente ha parlato con Putin. “Siamo soddisfatti”, ha detto Ushakov: è così."
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
@@ -128,6 +137,32 @@ def test_symlink_loops_are_reported_not_followed(make_corpus):
     os.symlink("self.txt", root / "self.txt")  # link to itself
     entries = {rel: problem for rel, _, problem in iter_folder(root)}
     assert entries == {"en/a.txt": None, "en/up": "symlink loop", "self.txt": "symlink loop"}
+
+
+def test_listing_leaves_reading_to_read_item(make_corpus):
+    files = {"en/a.txt": TEXT, "it/b.txt": "Titolo\n\nCosì è, perché sì.".encode("cp1252"), "c.txt": PDF,
+             "d.docx": b"PK\x03\x04", "metadata.csv": "path,title\nen/a.txt,Given title\n"}
+    root = make_corpus(files)
+    items, warnings = list_folder(root)
+    assert warnings == []
+    assert [(i.path, i.status, i.text) for i in items] == [
+        ("c.txt", "ok", None), ("d.docx", "skipped", None), ("en/a.txt", "ok", None), ("it/b.txt", "ok", None)]
+    assert items[1].reason == "unsupported type .docx" and items[1].file is None
+    assert items[2].title == "Given title" and items[2].bytes == len(TEXT.encode("utf-8"))
+    for item in items:
+        assert read_item(item) is item and item.file is None
+    assert (items[0].status, items[0].reason) == ("skipped", "binary (PDF document)")
+    assert (items[2].text, items[2].encoding) == (TEXT, "utf-8")
+    assert (items[3].text, items[3].encoding) == ("Titolo\n\nCosì è, perché sì.", "cp1252")
+    assert read_folder(root) == (items, [])
+    assert read_corpus(root, read_files=False)[0] == list_folder(root)[0]
+
+
+def test_read_item_of_a_file_gone_since_listing(make_corpus):
+    root = make_corpus({"a.txt": TEXT})
+    items, _ = list_folder(root)
+    (root / "a.txt").unlink()
+    assert read_item(items[0]).status == "skipped" and items[0].reason.startswith("unreadable")
 
 
 def test_sidecar_metadata_rules(make_corpus, tmp_path):

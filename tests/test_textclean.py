@@ -7,7 +7,7 @@ import pytest
 from analysis.textclean import (
     boilerplate_rule,
     count_words,
-    find_repeated_lines,
+    line_key_hashes,
     most_common_removed,
     normalize_text,
     paragraphs,
@@ -15,6 +15,7 @@ from analysis.textclean import (
     remove_boilerplate,
     remove_lines,
     repair_mojibake,
+    repeated_line_hashes,
     split_header,
     split_title,
     strip_boilerplate_tail,
@@ -226,13 +227,17 @@ def test_title_repeat_dropped_once_only():
 def test_repeated_lines_across_documents():
     footer = "Die Tageszeitung junge Welt stört die Herrschenden."
     texts = [f"Artikel {i} über Politik und Wirtschaft.\n{footer}" for i in range(5)] + ["Anderer Text."]
-    keys = find_repeated_lines(texts, min_docs=5)
-    assert keys == {footer.casefold()}
-    assert find_repeated_lines(texts, min_docs=6) == set()
-    result = remove_lines(texts[0], keys)
+    keys = repeated_line_hashes(map(line_key_hashes, texts), min_docs=5)
+    assert keys.tolist() == line_key_hashes(f"  {footer.upper()}").tolist()  # case and spacing ignored
+    assert len(repeated_line_hashes(map(line_key_hashes, texts), min_docs=6)) == 0
+    assert len(repeated_line_hashes([], min_docs=2)) == 0
+    result = remove_lines(texts[0], set(keys.tolist()))
     assert result.text == "Artikel 0 über Politik und Wirtschaft." and result.removed == [footer]
+    assert remove_lines(texts[0], set()).text == texts[0]
     answers = [f"Intervista numero {i} sulla guerra.\nYes.\nSponsored content" for i in range(5)]
-    assert find_repeated_lines(answers, min_docs=5) == {"sponsored content"}  # "Yes." is a sentence, kept
+    repeated = repeated_line_hashes(map(line_key_hashes, answers), min_docs=5)
+    assert repeated.tolist() == line_key_hashes("Sponsored content").tolist()  # "Yes." is a sentence, kept
+    assert remove_lines(answers[0], set(repeated.tolist())).removed == ["Sponsored content"]
     top = most_common_removed([[footer], [footer.upper()], ["x"]])
     assert top.iloc[0].tolist() == [footer.casefold(), 2]
 
