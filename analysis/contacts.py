@@ -112,6 +112,24 @@ Rules worth knowing (documented choices):
   clause; "visit", "visite", "visita" after a determiner or possessive is the noun ("his visit to Warsaw"); a
   personal pronoun stands for the nearest person before it, not a state; a contact noun after a modal and its
   verb ("should hold talks", "придется начать переговоры") is a wish, like a verb cue.
+- Recall rules of the third round: a subject pronoun or possessive stands for the last person before it in its
+  sentence whose name agrees with its gender (across a dash or parenthesis, not a quotation or colon), else for
+  the one agreeing person of the nearest of the two previous sentences that names any ("Macron and Merkel arrived.
+  She met Zelensky"; "Scholz flew to Washington. The trip ... He met Biden"); "Merkel said he would meet X" is not
+  Merkel's contact; a dropped singular subject (pl/ru) is the one of the previous sentence's subjects whose name
+  agrees with the past tense ("Baerbock i Ławrow przyjechali. Spotkała się z X"). Seats of government after a
+  destination or place preposition ("to the White House", "all'Eliseo", "im Kanzleramt", "w Białym Domu", "в
+  Кремль") stand for the holder of their office on the document date when the document names that person (no
+  date: the one holder of that office named after the seat in the sentence), else for their state as a
+  destination; a host named before the seat leaves it a place ("Mattarella ha ricevuto al Quirinale X"); talks,
+  a meeting noun or a reception with one party at a seat ("Erdogan held talks at the Kremlin", "è stato ricevuto
+  al Cremlino") are with its occupant, but "spoke at the White House" is a speech. Peoples
+  after "with"/"between" in de/pl/ru ("mit den Russen", "z Rosjanami", "с русскими") are their states, unless a
+  person of that state is named (own people). A meeting/talks noun opening its sentence with only its partner
+  ("The talks with Putin lasted five hours") belongs to the single person whose journey the previous sentence
+  reports. A visit in a time adjunct ("during a visit to", "lors d'une visite à", "während eines Besuchs in",
+  "podczas wizyty w", "во время визита в") with no visitor is the clause subject's (or the pronoun's antecedent).
+  "With the participation of" phrases ("при участии", "unter Beteiligung") list organisations too.
 - Merging: same party set, compatible mode and dates within ``date_window_days``. An undated
   report joins an event with the same parties and mode from the same document or story
   (``story_id``); when the corpus has no story ids at all, undated reports with identical
@@ -134,6 +152,7 @@ from tqdm.auto import tqdm
 
 from analysis.dates import find_dates, infer_document_dates
 from analysis.kb import KnowledgeBase, load_kb
+from analysis.names import person_gender
 from analysis.patterns import WordStartFinder, prefix_tree
 from analysis.sentences import split_sentences
 
@@ -270,7 +289,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("talks", "verb", r"(?:unterhielt(?:en)?|tauscht(?:e|en)?)(?=\s+sich\b)|sich(?=\s+(?:[^\s.;:!?]+\s+){0,6}?ausgetauscht\b)"),
         ("meeting", "verb", r"speiste(?:n)?|gespeist|aß(?:en)?(?=\s+(?:[^\s.;:!?]+\s+){0,4}?(?:zu abend|zu mittag))"),
         ("talks", "verb", r"vermittel(?:t|te|ten|n)(?=\s+(?:[^\s.;:!?]+\s+){0,3}?zwischen\b)"),
-        ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|"
+        ("talks", "verb", rf"verhandel{_W}|verhandelt{_W}|sprach|sprachen|gesprochen|beriet(?:en)?|berät|besprochen|bespricht|besprechen|"
                           rf"besprach(?:en)?|diskutiert{_W}|erörtert{_W}"),
         ("letter", "noun", r"brief|briefe|briefes|briefs|briefen|schreiben"),
         ("letter", "verb", r"schrieb|schrieben|geschrieben"),
@@ -860,7 +879,7 @@ def extract_contact_reports(
         docs = infer_document_dates(docs)
     by_doc = _mentions_by_doc(mentions, set(docs["doc_id"]))
     kb = kb if kb is not None else load_kb()
-    states, capitals, bodies = _kb_patterns(kb)
+    states, capitals, bodies, seats = _kb_patterns(kb)
     story_ids = docs["story_id"] if "story_id" in docs.columns else pd.Series(None, index=docs.index)
     rows: list[dict] = []
     iterator = zip(docs["doc_id"], docs["text"], docs["lang"], docs["date"],
@@ -870,7 +889,8 @@ def extract_contact_reports(
     ):
         doc_mentions = by_doc.get(doc_id, _NO_MENTIONS)  # states may still be named by demonyms
         for row in _without_journeys_home(_as_states(_document_reports(
-                text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states, capitals, bodies[3]), bodies), bodies):
+                text, lang, doc_mentions, doc_date, doc_precision, doc_cues, states, capitals, bodies[3], seats), bodies),
+                bodies):
             row.update(doc_id=doc_id, lang=lang, story_id=None if pd.isna(story_id) else story_id)
             rows.append(row)
     if not rows:
@@ -932,9 +952,10 @@ _NO_MENTIONS = _DocMentions(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.in
 
 
 def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_matches, states, capitals,
-                      multilateral=frozenset()) -> list[dict]:
+                      multilateral=frozenset(), seats=None) -> list[dict]:
     starts, ends, ids, actors, types = doc_mentions
     names = dict(zip(ids, actors))
+    persons_named = frozenset(ids[types == "person"]) if seats is not None else frozenset()
     cue_starts = np.array([m.start() for m in cue_matches])
     reference = None if pd.isna(doc_date) else doc_date
     precision = (doc_precision if isinstance(doc_precision, str) else "day") if reference is not None else None
@@ -962,12 +983,16 @@ def _document_reports(text, lang, doc_mentions, doc_date, doc_precision, cue_mat
                      if _CUE_KINDS[lang][m.lastgroup][1] == "noun"]
             if nouns and "-" in sentence:
                 mentions = _with_compound_demonyms(sentence, mentions, nouns, lang, states, names)
+        if in_sentence and seats is not None and lang in _PARTNER_PEOPLES and _PARTNER_PEOPLES[lang].search(sentence):
+            mentions = _with_partner_peoples(sentence, mentions, lang, seats, names)
         if in_sentence and _LATTER[lang].search(sentence):
             mentions = _with_latter(sentence, mentions, history[-1] if history else [], lang)
         if in_sentence and _THIS_COUNTRY[lang].search(sentence):
             mentions = _with_this_country(sentence, mentions, history[-1] if history else [], lang)
         if in_sentence:
             with_capitals = _with_capitals(sentence, mentions, capitals, names)
+            if seats is not None and seats[0].search(sentence):
+                with_capitals = _with_seats(sentence, with_capitals, lang, seats, reference, persons_named, names)
             def following(sentence_id=sentence_id):
                 if sentence_id + 1 >= len(spans):
                     return None
@@ -1329,8 +1354,9 @@ def _kb_patterns(kb: KnowledgeBase) -> tuple:
     if cached is None or cached[0] is not kb:
         if len(_KB_PATTERNS) >= 4:
             _KB_PATTERNS.clear()
-        cached = _KB_PATTERNS[id(kb)] = (kb, _state_phrases(kb), _capital_forms(kb), _government_bodies(kb))
-    return cached[1], cached[2], cached[3]
+        cached = _KB_PATTERNS[id(kb)] = (kb, _state_phrases(kb), _capital_forms(kb), _government_bodies(kb),
+                                         _seat_table(kb))
+    return cached[1], cached[2], cached[3], cached[4]
 
 
 # Organisations that act for their state in foreign relations: seats of government and foreign or defence
@@ -1466,6 +1492,49 @@ def _with_state_phrases(sentence: str, mentions: list[_Mention], lang: str, stat
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+# Peoples as partners in German, Polish and Russian, whose demonyms in the knowledge base are adjectives: the plural
+# noun after "with"/"between" ("mit den Russen", "z Rosjanami", "с русскими", "zwischen Russen und Ukrainern").
+# Italian, French and English peoples ("con i russi", "avec les Russes", "with the Russians") are state phrases.
+_PEOPLE_NOUNS = {
+    "de": {"RU": "Russen", "UA": "Ukrainern", "US": "Amerikanern|US-Amerikanern", "CN": "Chinesen", "TR": "Türken",
+           "FR": "Franzosen", "GB": "Briten", "DE": "Deutschen", "PL": "Polen", "IL": "Israelis", "IR": "Iranern",
+           "PS": "Palästinensern", "IT": "Italienern", "JP": "Japanern"},
+    "pl": {"RU": "Rosjanami", "UA": "Ukraińcami", "US": "Amerykanami", "CN": "Chińczykami", "TR": "Turkami",
+           "FR": "Francuzami", "GB": "Brytyjczykami", "DE": "Niemcami", "PL": "Polakami", "IL": "Izraelczykami",
+           "IR": "Irańczykami", "PS": "Palestyńczykami", "IT": "Włochami", "JP": "Japończykami"},
+    "ru": {"RU": "русскими|россиянами", "UA": "украинцами", "US": "американцами", "CN": "китайцами", "TR": "турками",
+           "FR": "французами", "GB": "британцами|англичанами", "DE": "немцами", "PL": "поляками",
+           "IL": "израильтянами", "IR": "иранцами", "PS": "палестинцами", "IT": "итальянцами", "JP": "японцами"},
+}
+_PEOPLE_LINK = {"de": r"mit|zwischen", "pl": r"z|ze|między", "ru": r"с|со|между"}
+_PEOPLE_AND = {"de": r"und", "pl": r"i|a|oraz", "ru": r"и"}
+_PARTNER_PEOPLES = {lang: re.compile(
+    rf"(?<!\w)(?:{_PEOPLE_LINK[lang]})\s+(?:den\s+)?(?P<first>{'|'.join(nouns.values())})"
+    rf"(?:\s+(?:{_PEOPLE_AND[lang]})\s+(?:den\s+)?(?P<second>{'|'.join(nouns.values())}))?(?!\w)", re.I)
+    for lang, nouns in _PEOPLE_NOUNS.items()}
+_PEOPLE_STATE = {(lang, form.lower()): code for lang, nouns in _PEOPLE_NOUNS.items() for code, forms in nouns.items()
+                 for form in forms.split("|")}
+
+
+def _with_partner_peoples(sentence: str, mentions: list[_Mention], lang: str, seats, names: dict) -> list[_Mention]:
+    """"verhandelte mit den Russen", "rozmawiał z Rosjanami", "переговоры с русскими": the people after a partner
+    preposition as a "people" mention of its state (a party only where a partner is expected)."""
+    _, _, by_code, kb, person_states, _ = seats
+    homes = {person_states.get(m.actor_id) for m in mentions if m.is_person}
+    added = []
+    for match in _PARTNER_PEOPLES[lang].finditer(sentence):
+        for group in ("first", "second"):
+            if not match.group(group):
+                continue
+            start, end = match.span(group)
+            actor_id = by_code.get(_PEOPLE_STATE[(lang, match.group(group).lower())])
+            if actor_id is None or actor_id in homes or any(m.start < end and start < m.end for m in mentions):
+                continue  # (a person meeting their own people, "Duda spotkał się z Polakami", is no state contact)
+            names.setdefault(actor_id, kb.actor_name(actor_id))
+            added.append(_Mention(start, end, actor_id, "people"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{3,})(?![\w-])")
 
 
@@ -1524,6 +1593,80 @@ def _with_capitals(sentence: str, mentions: list[_Mention], capitals, names: dic
         names.setdefault(actor_id, country_names[actor_id])
         added.append(_Mention(start, end, actor_id, "capital"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+# Seats of government in the six languages -> (state, office of its occupant). "Received at the Élysée",
+# "la visita alla Casa Bianca", "ins Kanzleramt", "w Białym Domu", "визит в Кремль": the visit is to the person
+# holding that office on the document date (when the document names that person), else to the state.
+_SEATS = {
+    ("US", "president"): r"White House|Casa Bianca|Maison[- ]Blanche|Weiße[nm]? Haus(?:es)?|Biał(?:y|ego|ym) Dom(?:u|em)?|"
+                         r"Бел(?:ый|ого|ом|ым) дом(?:а|е|ом)?",
+    ("RU", "president"): r"Kremlin|Cremlino|Kreml(?:s|u|a|em)?|Кремл(?:ь|я|е|ю|ём|ем)",
+    ("FR", "president"): r"[ÉE]lys[ée]e(?:-Palast|palast)?|Eliseo|Pałac(?:u|em)? Elizejski(?:m|ego)?|"
+                         r"Елисейск(?:ий|ого|ом|им) двор(?:ец|ца|це|цом)",
+    ("FR", "prime_minister"): r"Matignon",
+    ("GB", "prime_minister"): r"Downing Street",
+    ("IT", "prime_minister"): r"Palazzo Chigi",
+    ("IT", "president"): r"Quirinale|Quirinal",
+    ("DE", "prime_minister"): r"(?:Bundesk|K)anzleramt(?:s|es)?",
+    ("PL", "president"): r"Belwede(?:r|rze|ru)|Pałac(?:u|em)? Prezydencki(?:m|ego)?",
+}
+# The first letters of the seats' names (a look-ahead on them skips other positions before trying the alternatives).
+_SEAT_INITIALS = "BCDEKMPQWÉБЕК"
+# What puts a seat in the position of a destination or a place: a destination/place preposition with its article.
+_SEAT_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{p})\s*$", re.I) for lang, p in {
+    "en": r"(?:to|at|in|into|inside) the", "it": r"a|al|alla|all['’]|in|nel|nella|nell['’]|presso",
+    "fr": r"(?:à|a) (?:la |l['’])|au|à|a", "de": r"im|ins|in (?:das|dem|den)|ans|zum|am",
+    "pl": r"w|we|do|na", "ru": r"в|во"}.items()}
+
+
+def _seat_table(kb: KnowledgeBase) -> tuple:
+    """One pattern for ``_SEATS`` (a group per seat), the (state, office) of each group, state code -> state
+    actor_id, the knowledge base, person actor_id -> state actor_id, and (state, office) -> all its holders."""
+    countries = kb.actors[kb.actors["actor_type"] == "country"]
+    by_code = dict(zip(countries["country"], countries["actor_id"]))
+    persons = kb.actors[(kb.actors["actor_type"] == "person") & kb.actors["country"].notna()]
+    person_states = {actor_id: by_code.get(code) for actor_id, code in zip(persons["actor_id"], persons["country"])}
+    keys = [key for key in _SEATS if key[0] in by_code]
+    holders = {key: frozenset(kb.offices.loc[(kb.offices["of"] == key[0]) & (kb.offices["role"] == key[1]), "actor_id"])
+               for key in keys}
+    pattern = re.compile(f"(?<![\\w-])(?=[{_SEAT_INITIALS}])(?:" + "|".join(f"(?P<s{i}>{_SEATS[key]})" for i, key in enumerate(keys))
+                         + ")(?![\\w-])")
+    return pattern, keys, by_code, kb, person_states, holders
+
+
+def _with_seats(sentence: str, mentions: list[_Mention], lang: str, seats, reference, doc_ids, names: dict
+                ) -> list[_Mention]:
+    """A seat of government after a destination or place preposition as a mention of the holder of its office on
+    the document date, when the document names that person ("la visita di Obama alla Casa Bianca" in 2022 is a
+    visit to Biden; with no document date, the one holder of that office named after the seat in the sentence);
+    else as its state, a destination like a capital."""
+    pattern, keys, by_code, kb, _, ever = seats
+    replaced, added = set(), []
+    for match in pattern.finditer(sentence):
+        start, end = match.span()
+        if not _SEAT_BEFORE[lang].search(sentence, max(0, start - 12), start):
+            continue
+        code, role = keys[int(match.lastgroup[1:])]
+        if reference is not None:
+            holders = [h for h in kb.office_holders(role, code, reference) if h in doc_ids]
+            if any(m.actor_id in holders for m in mentions if m.end <= start):
+                continue  # the host is named: "Mattarella ha ricevuto al Quirinale X", the seat is just where
+        else:  # no date: the one holder of the office (at any time) named after the seat in its sentence
+            holders = sorted({m.actor_id for m in mentions if m.start >= end and m.actor_id in ever[(code, role)]})
+        overlapping = {m for m in mentions if m.start < end and start < m.end}
+        if len(holders) == 1:
+            names.setdefault(holders[0], kb.actor_name(holders[0]))
+            added.append(_Mention(start, end, holders[0], "seat"))
+        elif overlapping:
+            continue  # the knowledge base's seat ("the Kremlin") stands for its state already
+        else:
+            names.setdefault(by_code[code], kb.actor_name(by_code[code]))
+            added.append(_Mention(start, end, by_code[code], "capital"))
+        replaced |= overlapping
+    if not added:
+        return mentions
+    return sorted([m for m in mentions if m not in replaced] + added, key=lambda m: m.start)
 
 
 # Polish and Russian forms of the capitals: nominative (a subject) and instrumental (after "z", "с": with).
@@ -1640,9 +1783,10 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             continue  # inside a blanked parenthesis
         if lang == "de" and match.group(0) in ("Treffen", "Treffens"):
             cue.kind = "noun"  # the noun: "das Treffen von Scholz mit Erdoğan"
-        elif (cue.mode == "visit" and lang in _VISIT_NOUN and match.group(0).lower() in _VISIT_NOUN[lang][0]
-              and _VISIT_NOUN[lang][1].search(masked, max(0, cue.start - 40), cue.start)):
-            cue.kind = "noun"  # "his visit to India", "sa visite dans ce pays", "la sua visita a Kiev": the noun
+        elif cue.mode == "visit" and ((lang in _VISIT_NOUN and match.group(0).lower() in _VISIT_NOUN[lang][0]
+                                       and _VISIT_NOUN[lang][1].search(masked, max(0, cue.start - 40), cue.start))
+                                      or _DURING_VISIT[lang].search(masked, max(0, cue.start - 40), cue.start)):
+            cue.kind = "noun"  # "his visit to India", "sa visite dans ce pays", "lors d'une visite à Kiev": the noun
         if not _contact_sense(masked, cue, lang) or _hypothetical(masked, cue, lang):
             continue
         window = _clause_window(masked, cue)
@@ -1679,10 +1823,11 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             parties = parties + _possessive_pair(masked, cue, parties, history, lang)
         if len({m.actor_id for m in parties}) < 2 and history and previous_text:
             parties = _plural_pronoun_subject(masked, cue, actors, history[-1], previous_text, lang) + parties
-        for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject):
+        for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject, _arrived_before,
+                             _visitor_of_adjunct):
             if len({m.actor_id for m in parties}) != 1:
                 break
-            subject = find_subject(masked, cue, parties, actors, history, previous_text, lang)
+            subject = find_subject(masked, cue, parties, actors, history, previous_text, lang, names=names)
             if subject:
                 parties = parties + subject + list(cue.held_back)
         if (cue.kind == "noun" and cue.mode in ("summit", "meeting") and following is not None
@@ -1695,6 +1840,9 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         else:
             participants = []
         parties = _drop_titles(masked, parties, lex, cue) + participants
+        if cue.mode in ("meeting", "talks") and len({m.actor_id for m in parties}) == 1 and (
+                cue.kind in ("noun", "host") or masked[cue.start:cue.end].lower() == "held talks"):
+            parties += _seat_host(masked, cue, actors, parties)  # (not "spoke at the White House": a speech)
         if cue.mode != "visit" and cue.mode != "letter":
             parties += [m for m in _listed_participants(masked, cue, actors, lex, lang) if m not in parties]
         if (cue.mode not in ("visit", "letter") and len({m.actor_id for m in parties}) >= 2
@@ -1703,7 +1851,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         if cue.mode == "visit" and any(m.actor_type == "capital" for m in parties) or cue.kind == "travel":
             # one visit per destination, all travellers in each
             verb_final = _destination_before(masked, cue, candidates, lex, lang) if cue.kind == "travel" else None
-            destinations = [m for m in parties if m.actor_type == "capital" or m == verb_final
+            destinations = [m for m in parties if m.actor_type in ("capital", "seat") or m == verb_final
                             or (m.actor_type == "country" and m.start >= cue.end)]
             travellers = [m for m in parties if m not in destinations]
             if cue.kind == "travel":  # persons and delegations travel; "Russia went to Ukraine" is no visit
@@ -1749,19 +1897,21 @@ _PARTICIPANTS = {lang: _words(p) for lang, p in {
           r"in the presence of",
     "it": r"tra i partecipanti|fra i partecipanti|partecipanti (?:sono|erano|saranno)|alla presenza di|presenti anche",
     "fr": r"parmi les participants|participants (?:sont|étaient|seront)|en présence de",
-    "de": r"unter den teilnehmern|teilnehmer (?:sind|waren|werden)|in anwesenheit von|im beisein von",
+    "de": r"unter den teilnehmern|teilnehmer (?:sind|waren|werden)|in anwesenheit von|im beisein von|"
+          r"unter (?:beteiligung|teilnahme|mitwirkung)(?: von| der| des)?",
     "pl": r"wśród uczestników|uczestnikami (?:są|byli|będą)|w obecności",
-    "ru": r"среди участников|участниками (?:стали|были|станут|будут)|в присутствии",
+    "ru": r"среди участников|участниками (?:стали|были|станут|будут)|в присутствии|при участии|с участием",
 }.items()}
 
 
 def _listed_participants(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -> list[_Mention]:
-    """The persons and states listed after a participants phrase that follows the cue in its sentence
-    ("Jeffries will host the call, and attendees will include Nadler, Cummings and Schiff")."""
+    """The persons, states and organisations listed after a participants phrase that follows the cue in its
+    sentence ("Jeffries will host the call, and attendees will include Nadler, Cummings and Schiff", "переговоры
+    при участии ООН и Турции", "unter Beteiligung der UNO")."""
     marker = _PARTICIPANTS[lang].search(sentence, cue.end)
     if marker is None or _HARD_STOP.search(sentence, cue.end, marker.start()):
         return []
-    after = [m for m in mentions if m.start >= marker.end() and (m.is_person or m.actor_type == "country")]
+    after = [m for m in mentions if m.start >= marker.end() and m.actor_type in ("person", "country", "organization")]
     if not after or _n_words(sentence[marker.end():after[0].start]) > 4 or _HARD_STOP.search(
             sentence, marker.end(), after[0].start):
         return []
@@ -1769,8 +1919,9 @@ def _listed_participants(sentence: str, cue: _Cue, mentions: list[_Mention], lex
     for m in after[1:]:  # a list: actors separated by commas/"and" and at most a short title
         gap = sentence[listed[-1].end:m.start]
         if _HARD_STOP.search(gap) or not lex["coord"].search(gap) or _n_words(gap) > 6 or any(
-                lex[k].search(gap) for k in ("report", "comp", "rel", "conj", "link", "block")):
-            break
+                lex[k].search(gap) for k in ("report", "comp", "rel", "conj", "link", "block")) or (
+                m.actor_type == "organization" and lex["genitive"].search(gap)):
+            break  # (an organisation after "of" is a title: "Nadler, chairman of the Judiciary Committee")
         listed.append(m)
     return listed
 
@@ -2262,7 +2413,7 @@ def _shared_subject(sentence: str, cue: _Cue, before: list[_Mention], lex, lang:
     return []
 
 
-_PLACE_TYPES = frozenset({"country", "capital"})
+_PLACE_TYPES = frozenset({"country", "capital", "seat"})
 _VERB_FINAL_TRAVEL = frozenset({"de", "pl", "ru"})
 
 
@@ -2521,9 +2672,11 @@ def _possessive_pair(sentence, cue, parties, history, lang) -> list[_Mention]:
     return []
 
 
-def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
-    """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb stands for
-    the one person named in the previous sentence (nothing when that sentence names several)."""
+def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
+    """"Macron arrived in Kyiv. He met Zelensky": a subject pronoun right before the verb (or a possessive before
+    a noun: "his meeting with Xi") stands for the last person named before it in the sentence whose name agrees with
+    the pronoun's gender (across a dash or a parenthesis, not a quotation), else for the one person of the
+    nearest of the two previous sentences that names one whose name agrees, else for that sentence's subject."""
     if cue.kind not in ("direct", "host", "verb", "called", "noun"):
         return []
     head = sentence[max(0, cue.start - 40):cue.start]
@@ -2545,19 +2698,104 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
         return []
     have = {m.actor_id for m in parties}
     pronoun_start = max(0, cue.start - 40) + pronoun.start()
-    # "Barr said he would consult with X": the person earlier in the sentence, else the previous one's.
+    gender = _PRONOUN_GENDER.get(pronoun.group(0).split()[-1].lower()) if names is not None else None
+
+    def agrees(m: _Mention) -> bool:
+        return gender is None or person_gender(names.get(m.actor_id, "")) in (None, gender)
+
+    # "Barr said he would consult with X": the person earlier in the sentence, else the previous ones'.
     earlier = [m for m in mentions if m.end <= pronoun_start and m.actor_id not in have
-               and not _HARD_STOP.search(sentence, m.end, pronoun_start)]
+               and not _QUOTE_STOP.search(sentence, m.end, pronoun_start)]
     if earlier:  # a personal pronoun stands for a person, not for a state named after him ("Obama offended India
-        return [m for m in earlier if m.is_person][-1:]  # by cutting short his visit to India")
-    if not history:
+        return [m for m in earlier if m.is_person and agrees(m)][-1:]  # by cutting short his visit to India")
+    for back, previous in enumerate(reversed(history)):
+        persons = list({m.actor_id: m for m in previous if m.is_person and m.actor_id not in have}.values())
+        if not persons:
+            continue
+        agreeing = [m for m in persons if agrees(m)]
+        marked = [m for m in agreeing if gender == "f" and person_gender(names.get(m.actor_id, "")) == "f"]
+        if len(agreeing) == 1 or len(marked) == 1:  # female names are marked ("Angela"), male ones mostly not
+            return agreeing if len(agreeing) == 1 else marked
+        # several persons: the previous sentence's subject, if it is one person ("Barr said in a letter to A, B ...")
+        subject = _previous_subject(previous_text, previous, have, _LEX[lang]) if previous_text and not back else []
+        return subject if len(subject) == 1 and subject[0].is_person and agrees(subject[0]) else []
+    return []
+
+
+# Gender of the singular personal pronouns and possessives (possessives that agree with the noun are left out).
+_PRONOUN_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f", "lui": "m", "lei": "f", "egli": "m", "il": "m",
+                   "elle": "f", "er": "m", "sie": "f", "sein": "m", "seine": "m", "seinem": "m", "seinen": "m",
+                   "seiner": "m", "seines": "m", "on": "m", "ona": "f", "jego": "m", "jej": "f", "он": "m", "она": "f",
+                   "его": "m", "её": "f", "ее": "f"}
+# A quotation mark or a colon ends what a pronoun may refer back to in its sentence (a dash or a parenthesis does not).
+_QUOTE_STOP = re.compile(r"[;:«»“”\"„\n]")
+
+
+def _arrived_before(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
+    """"Macron arrived in Moscow. The talks with Putin lasted five hours": a meeting or talks noun opening its
+    sentence with only its partner ("with Putin") is held by the one person whose journey the previous sentence
+    reports as its subject ("Draghi è volato a Washington. L'incontro con Biden ...")."""
+    lex = _LEX[lang]
+    if cue.kind != "noun" or cue.mode not in ("meeting", "talks") or not history or not previous_text:
         return []
-    persons = list({m.actor_id: m for m in history[-1] if m.is_person and m.actor_id not in have}.values())
-    if len(persons) == 1:
-        return persons
-    # several persons: the previous sentence's subject, if it is one person ("Barr said in a letter to A, B ...")
-    subject = _previous_subject(previous_text, history[-1], have, _LEX[lang]) if previous_text else []
+    partner = parties[0]
+    if partner.start < cue.end or any(m.end <= cue.start for m in mentions):
+        return []
+    head, gap = sentence[:cue.start], sentence[cue.end:partner.start]
+    if _n_words(head) > 4 or _HARD_STOP.search(head) or "," in head or _n_words(gap) > 3 or not any(
+            lex["link"].fullmatch(w) for w in _WORD.findall(gap)):
+        return []
+    journey = any(_CUE_KINDS[lang][m.lastgroup][1] == "travel" or _CUE_KINDS[lang][m.lastgroup][0] == "visit"
+                  for m in _CUE_PATTERNS[lang].finditer(previous_text))
+    if not journey:
+        return []
+    subject = _previous_subject(previous_text, history[-1], {partner.actor_id}, lex)
     return subject if len(subject) == 1 and subject[0].is_person else []
+
+
+def _seat_host(sentence: str, cue: _Cue, mentions: list[_Mention], parties: list[_Mention]) -> list[_Mention]:
+    """"Erdogan held talks at the Kremlin", "Erdogan è stato ricevuto al Cremlino": a meeting or talks noun, or a
+    reception, with one party, at a seat of government right after the cue, is with the seat's occupant (see
+    ``_with_seats``)."""
+    have = {m.actor_id for m in parties}
+    for m in mentions:
+        if m.actor_type == "seat" and m.start >= cue.end and m.actor_id not in have:
+            gap = sentence[cue.end:m.start]
+            return [m] if _n_words(gap) <= 6 and not _HARD_STOP.search(gap) and "," not in gap else []
+    return []
+
+
+# "during a visit to", "durante una visita a", "lors d'une visite à", "während eines Besuchs in", "podczas wizyty w",
+# "во время визита в": a visit named as the time of what its clause tells.
+_DURING_VISIT = {lang: re.compile(rf"(?<!\w)(?:{p})\s+(?:[^\W\d_]+\s+)?$", re.I) for lang, p in {
+    "en": r"(?:during|on|while on|in the course of)\s+(?:a|an|the|one|this)", "it": r"(?:durante|nel corso di|in)\s+(?:una|la)",
+    "fr": r"(?:lors|au cours)\s+d['’]une|(?:lors|au cours)\s+de\s+la|pendant\s+(?:une|la)",
+    "de": r"(?:während|bei)\s+(?:eines|einem|des|dem)|beim", "pl": r"podczas|w czasie|w trakcie",
+    "ru": r"во время|в ходе"}.items()}
+
+
+def _visitor_of_adjunct(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
+    """"Trump met Putin during a visit to Helsinki", "the claim that he ... during a visit to Moscow": a visit noun
+    in a time adjunct, with only its destination, is the visit of its clause's subject: the first person of the
+    clause (after a complementiser or a reporting verb), or the person a subject pronoun opening it stands for."""
+    lex = _LEX[lang]
+    if cue.mode != "visit" or cue.kind != "noun" or any(m.start < cue.end for m in parties):
+        return []
+    if not _DURING_VISIT[lang].search(sentence, max(0, cue.start - 40), cue.start):
+        return []
+    clause_start = max([0] + [m.end() for m in _HARD_STOP.finditer(sentence, 0, cue.start)]
+                       + [m.end() for k in ("comp", "report", "rel") for m in lex[k].finditer(sentence, 0, cue.start)])
+    persons = [m for m in mentions if clause_start <= m.start and m.end <= cue.start and m.is_person]
+    pronoun = _SUBJECT_PRONOUN[lang].search(sentence, clause_start, cue.start)
+    if pronoun and (not persons or pronoun.start() < persons[0].start) and _n_words(
+            sentence[clause_start:pronoun.start()]) <= 2:
+        gender = _PRONOUN_GENDER.get(pronoun.group(0).lower())
+        before = [m for m in mentions if m.end <= clause_start and m.is_person and not _QUOTE_STOP.search(
+            sentence, m.end, clause_start) and (names is None or person_gender(names.get(m.actor_id, "")) in (None, gender))]
+        return before[-1:]
+    if not persons or _n_words(sentence[clause_start:persons[0].start]) > 3:
+        return []  # (the subject opens the clause: not "Protests erupted in Paris during a visit of ...")
+    return persons[:1]
 
 
 _PLURAL_PRONOUN = {lang: _words(p) for lang, p in {
@@ -2587,7 +2825,7 @@ def _plural_pronoun_subject(sentence, cue, mentions, previous, previous_text, la
     return subject
 
 
-def _addresser(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+def _addresser(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
     """"Putin told Macron in a phone call", "Putin ha assicurato a Draghi in una telefonata", "Poutine a
     assuré à Macron lors d'un entretien", "Putin sagte Scholz in einem Telefonat", "Putin powiedział
     Macronowi w rozmowie": the speaker addressing the partner during the contact is the other party."""
@@ -2631,7 +2869,7 @@ _ADDRESSEE_GAP = {lang: re.compile(p, re.I) for lang, p in {
     "pl": r"\s+(?:[^\W\d_]+\s+){0,2}", "ru": r"\s+(?:[^\W\d_]+\s+){0,2}"}.items()}
 
 
-def _first_person_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+def _first_person_subject(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
     """"'I spoke with Macron this morning,' Biden said", "- Rozmawiałem z X - powiedział Y", "Biden said:
     'We met Xi'": a first-person subject is the speaker named at the attribution verb."""
     lex = _LEX[lang]
@@ -2712,7 +2950,7 @@ _PARTICIPATION = {lang: _words(p) for lang, p in {
 }.items()}
 
 
-def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, lang) -> list[_Mention]:
+def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
     """The subject a verb does without: the reporter of reported contacts ("X ha detto di aver parlato
     con Y", "X a indiqué avoir eu un entretien avec Y", "X powiedział, że rozmawiał z Y", "X заявил, что
     провёл переговоры с Y"), or in Italian, Polish and Russian, which drop subjects, the subject of
@@ -2755,16 +2993,39 @@ def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, 
         gap = sentence[before[-1].end:clause_start + report.start()]
         if _n_words(gap) > 3 or _has_stop(gap, lex, side="left") or "," in gap:
             return []
+        pronouns = {_PRONOUN_GENDER.get(w.group(0).lower()) for w in words[index:]} - {None}
+        if names is not None and before[-1].is_person and person_gender(names.get(before[-1].actor_id, "")) in (
+                {"m", "f"} - pronouns if len(pronouns) == 1 else ()):
+            return []  # "Merkel said he would meet X": not Merkel
         return [before[-1]] if before[-1].is_person or before[-1].actor_type in ("country", "organization") else []
     if lang not in _PRO_DROP or clause_start or not history or not previous_text:
         return []
     subject = _previous_subject(previous_text, history[-1], have, lex)
-    if {m.actor_id for m in history[-1] if m.is_person} - {m.actor_id for m in subject} - have:
-        return []  # another person there may be the subject ("Putina skrytykował Biden": object first)
+    others = {m.actor_id for m in history[-1] if m.is_person} - {m.actor_id for m in subject} - have
+    if others:  # another person there may be the subject ("Putina skrytykował Biden": object first) ...
+        gender = _past_gender(sentence[cue.start:cue.end], lang) if names is not None else None
+        if gender is None or not subject or any(person_gender(names.get(m.actor_id, "")) not in (None, gender)
+                                                for m in subject) or any(
+                person_gender(names.get(other, "")) in (None, gender) for other in others):
+            return []  # ... unless the verb's gender fits the subject alone ("Baerbock i Ławrow ... Spotkała się")
     number = _verb_number(sentence[:cue.end], lang)
-    if (number == "singular" and len(subject) > 1) or (number == "plural" and len(subject) < 2):
+    gender = _past_gender(sentence[cue.start:cue.end], lang) if names is not None else None
+    if number == "singular" and len(subject) > 1 and gender is not None:
+        # "Baerbock i Ławrow przyjechali do Moskwy. Spotkała się z X": the one whose name agrees with the verb
+        subject = [m for m in subject if person_gender(names.get(m.actor_id, "")) == gender][:2]
+    if (number == "singular" and len(subject) != 1) or (number == "plural" and len(subject) < 2):
         return []
     return subject
+
+
+def _past_gender(verb: str, lang: str) -> str | None:
+    """m or f from a Polish or Russian singular past-tense verb ("spotkała", "встретилась" -> f), else None."""
+    word = re.sub(r"(?:ся|сь)$", "", verb.split()[0].lower())
+    if lang == "pl":
+        return "f" if word.endswith("ła") else "m" if word.endswith("ł") else None
+    if lang == "ru":
+        return "f" if word.endswith("ла") else "m" if word.endswith("л") else None
+    return None
 
 
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:się|sich|si)\b", re.I)  # "spotkał się", "getroffen sich"

@@ -130,3 +130,22 @@ def inflected_in(lang: str, locales: frozenset[str]) -> bool:
     common = ("en_", "de_", "fr_", "it_", "es_", "hand", "romanised", "kb")
     prefixes = own.get(lang, ()) + (common if lang == "pl" else ())
     return any(loc.startswith(prefixes) for loc in locales)
+
+
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|aya|skaya|ska|cka|dzka|owa|ówna|ová|ова|ева|ёва|ина|ая|ская|цкая)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|sky|skiy|skij|ski|cki|dzki|ов|ев|ёв|ин|ын|ий|ый|ской)$")
+_MALE_GIVEN_IN_A = frozenset("""nikita ilya ilia luca luka andrea nicola mattia elia enea mustafa musa joshua ezra elijah
+    jonah noah kuba barnaba kosma jarema никита илья лука фома кузьма савва данила""".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def person_gender(name: str) -> str | None:
+    """"m" or "f" when a person's name tells (Slavic surname endings, given names in -a/-o), else None."""
+    words = name.replace("-", " ").lower().split()
+    if not words:
+        return None
+    surname, given = words[-1], words[0] if len(words) > 1 else ""
+    female = bool(_FEMALE_SURNAME.search(surname)) or (given[-1:] in ("a", "а", "я")
+                                                        and given not in _MALE_GIVEN_IN_A)
+    male = bool(_MALE_SURNAME.search(surname)) or given[-1:] == "o" or given in _MALE_GIVEN_IN_A
+    return "f" if female and not male else "m" if male and not female else None

@@ -7,10 +7,15 @@ opening dash, ``Jestem za – zadeklarowała Le Pen.``). Curly marks and guillem
 breaks (not a blank line); straight double quotes stay on one line unless closed by ”. A
 quotation inside another one belongs to it and is not a row of its own.
 
+A paragraph left open whose next paragraph opens with the same mark continues the quotation (the
+English, Italian, Russian... convention for speeches over several paragraphs): one quote.
+
 Quotes of one to three words are kept only with an attribution verb right next to them and
 punctuation between (“Yes,” she said / he said: “No.”); otherwise they are scare quotes, titles
-or names («Большой двадцатки», “so-called”). Longer quotes are kept, with speaker None when
-nothing attributes them.
+or names («Большой двадцатки», “so-called”). A capitalised quote of up to six words without sentence
+punctuation that follows a word of its sentence (in German: an article) and no verb introduces is a
+title or a name (“The Lord of the Rings”, der „Zeitung gegen den Krieg“) and is dropped. Longer quotes
+are kept, with speaker None when nothing attributes them.
 
 Speaker: the attribution verb ("said", "ha dichiarato", "a déclaré", "sagte", "powiedział",
 "заявил", "according to"...) closest to the quotation — after it up to the next quotation
@@ -41,7 +46,23 @@ between, or a sentence about an unnamed "политолог", blocks them. Perso
 name (Slavic surname endings, given names in -a/-o); unknown gender agrees with anything. Names inside
 quotations and possessives ("May’s deal") are never speakers. A quotation that opens its sentence (or
 continues one) with no attribution at all continues the previous quotation's speaker when no other
-person is named in between or right after it. No verb or no subject: speaker None.
+person is named in between or right after it.
+
+When the actor stage names nobody there, further rules apply (speaker as written, ``speaker_id`` "x-" plus
+its slug, as the actor stage marks persons absent from the knowledge base):
+- a capitalised name standing as the verb's subject ("Kols said", "– mówi Jan Kowalski", "a déclaré François
+  Bayrou", "Radio Free Europe sottolinea") or after a source marker ("по словам Колса", "according to X");
+  a surname alone when the document names the person in full ("Rihards Kols"), or is capitalised inside
+  sentences elsewhere; never function words, pronouns, acronyms, descriptions ("the California Democrat"),
+  addressees ("told Reuters", "сказал Путину") or the subject of a plural verb;
+- a signature on the next line ("“…”\n— Mollie Hemingway, senior editor");
+- an attribution between dashes inside the quotation ("«Ecco perché – prosegue Zan – è…»"; with the subject
+  left unsaid, "– ha aggiunto –", the previous quotation's speaker when nobody else is named since);
+- the agent of a passive right after it ("qualifié de « … » par l’association Transparency International");
+- in German, Konjunktiv I with no verb of saying ("Man werde „…“") goes on reporting the speaker of a verb of
+  saying in one of the two previous sentences; Konjunktiv attitude verbs ("Sie hoffe, dass „…“") attribute
+  like verbs of saying.
+No verb or no subject: speaker None.
 """
 from __future__ import annotations
 
@@ -53,6 +74,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.io import iter_texts
+from analysis.names import person_gender, person_slug
 from analysis.sentences import split_sentences
 
 QUOTE_COLUMNS = ["doc_id", "speaker", "speaker_id", "quote", "start", "end", "lang"]
@@ -80,6 +102,13 @@ def _span(open_mark: str, close: str, excluded: str) -> str:
     return rf"{open_mark}(?P<q{{}}>{_NO_BLANK_LINE.format(marks=excluded)}{{{{2,{_MAX_QUOTE_CHARS}}}}}?){close}"
 
 
+def _paragraphs(open_mark: str, close: str, excluded: str) -> str:
+    """A quotation running over paragraphs: each paragraph but the last opens with the mark and stays open."""
+    opening = rf"[^{excluded}\n]{{{{2,{_MAX_QUOTE_CHARS}}}}}\n[ \t]*(?:\n[ \t]*)?{open_mark}"
+    return (rf"{open_mark}(?P<q{{}}>(?:{opening})+{_NO_BLANK_LINE.format(marks=excluded)}{{{{2,{_MAX_QUOTE_CHARS}}}}}?)"
+            rf"{close}")
+
+
 _PAIRS = [
     _span("“", "[”\"]", "“”\""),
     # Straight quotes: an opening mark does not follow a letter, a closing one does not precede one.
@@ -93,6 +122,10 @@ _PAIRS = [
     r"(?<![\w‘’])‘(?P<q{}>(?=\S)(?:[^‘’\n]|’(?=\w)){{2,600}}?)(?<=\S)’(?!\w)",
     r"(?<![\w'])'(?P<q{}>(?=\w)(?:[^'\n]|'(?=\w)){{2,600}}?)(?<=\S)'(?!\w)",
     _span("”", "”", "“”"),
+    # Tried only where no closed quotation starts: an opening mark left open at the end of its paragraph.
+    _paragraphs("“", "[”\"]", "“”\""),
+    _paragraphs("«", "»", "«»"),
+    _paragraphs("„", "[“”\"]", "„“”\""),
 ]
 # The lookahead lets the engine skip, with one test, every position that holds no quotation mark.
 _QUOTED = re.compile("(?=[“”\"«»„‚‘'])(?:" + "|".join(p.format(i) for i, p in enumerate(_PAIRS)) + ")")
@@ -137,7 +170,10 @@ _SPEECH_VERBS = {
           r"nennt|bezeichnete|bezeichnet|freut sich|freute sich|ärgert sich|ärgerte sich|zeigte sich|"
           r"zeigt sich|resümierte|kündigte|kündigt|teilte|teilt|verkündete|bestätigte|bestätigt|"
           r"argumentierte|widersprach|beklagte|beklagt|lobte|lobt|appellierte|gab zu|gibt zu|behauptete|behauptet|"
-          r"bestreitet|bestritt|prophezeit|prophezeite|beteuerte|beteuert",
+          r"bestreitet|bestritt|prophezeit|prophezeite|beteuerte|beteuert|"
+          # Konjunktiv I of reported speech and attitude ("Sie hoffe, dass der Krieg „…“"): the subject speaks
+          r"sage|erkläre|betone|meine|warne|hoffe|wolle|fordere|glaube|befürchte|fürchte|erwarte|wünsche|bedauere|"
+          r"begrüße|kritisiere|verlange|bezweifle|bezweifele|versichere|beteuere",
     "pl": r"powiedział\w*|mówi|mówią|mówił\w*|stwierdził\w*|stwierdza|dodał\w*|dodaje|podkreślił\w*|podkreśla|"
           r"zaznaczył\w*|zaznacza|oświadczył\w*|oświadcza|napisał\w*|pisze|ocenił\w*|ocenia|przekonywał\w*|"
           r"przekonuje|wyjaśnił\w*|wyjaśnia|zapewnił\w*|zapewnia|cytowany|ostrzegł\w*|ostrzega|"
@@ -259,10 +295,6 @@ _PRO_DROP_AFTER = {
           r"изданию|агентству|корреспонденту|телеканалу|газете|радио)(?!\w)",
 }
 _INDEFINITE_SLAVIC = r"один|одна|некий|некая|другой|другая|jeden|jedna|pewien|pewna|inny|inna"
-_FEMALE_SURNAME = re.compile(r"(?:ova|eva|aya|skaya|ska|cka|dzka|owa|ówna|ová|ова|ева|ёва|ина|ая|ская|цкая)$")
-_MALE_SURNAME = re.compile(r"(?:ov|ev|sky|skiy|skij|ski|cki|dzki|ов|ев|ёв|ин|ын|ий|ый|ской)$")
-_MALE_GIVEN_IN_A = frozenset("""nikita ilya ilia luca luka andrea nicola mattia elia enea mustafa musa joshua ezra elijah
-    jonah noah kuba barnaba kosma jarema никита илья лука фома кузьма савва данила""".split())
 # Languages whose past tense tells the subject's gender and number (powiedział/powiedziała, заявил/заявила).
 _GENDERED_PAST = {"pl": (("ła", "f"), ("ł", "m"), ("li", "p"), ("ły", "p"), ("ło", "n")),
                   "ru": (("ла", "f"), ("л", "m"), ("ли", "p"), ("ло", "n"))}
@@ -466,6 +498,7 @@ def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarra
     sentences = split_sentences(text, lang=lang) or [(0, len(text))]
     sentence_starts = np.array([s for s, _ in sentences])
     persons = everyone = covered = None
+    mention_spans = (named[0], named[1]) if named is not None else (np.zeros(0, int), np.zeros(0, int))
     if named is not None:
         n_start, n_end = named[:2]
         # Names inside quotations, and possessives, are what the speaker talks about, never the speaker.
@@ -495,10 +528,20 @@ def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarra
         next_start = spans[number + 1][0] - 1 if number + 1 < len(spans) else len(text)
         found = _attribution(text, start, end, s_start, s_end, prev_end, next_start, sentences, first, last,
                              attribution)
-        if found is None:
+        signed = _signature(text, lang, end, named)
+        if signed is None and _title_like(text, lang, start, end) and not _introduces(text, start, end, found):
+            continue
+        if signed is not None:
+            speaker = signed
+        elif found is None:
             if len(quote.split()) <= _MAX_SCARE_WORDS:
                 continue
-            speaker = _continued_speaker(text, start, end, s_start, s_end, previous, persons)
+            speaker = _inline_speaker(text, lang, start, end, attribution, named, previous, persons,
+                                      sentence_starts) or \
+                _continued_speaker(text, start, end, s_start, s_end, previous, persons)
+            if speaker is None and lang == "de" and everyone is not None and _konjunktiv(text, s_start, s_end, start, end):
+                speaker = _reported_speech_speaker(text, lang, start, end, first, sentences, sentence_starts,
+                                                   attribution, pronoun, subjects, persons, everyone, covered)
         else:
             (v_start, v_end, gerund), window, gap = found
             if len(quote.split()) <= _MAX_SCARE_WORDS and not _adjacent(text, start, end, v_start, v_end, gap):
@@ -507,6 +550,14 @@ def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarra
             if everyone is not None:
                 speaker = _speaker(text, lang, start, end, (v_start, v_end, gerund), window, s_start, sentence_starts,
                                    pronoun, subjects, persons, everyone, covered)
+            if speaker is None and not gerund:
+                speaker = _unlisted_speaker(text, lang, start, end, (v_start, v_end), window, mention_spans, subjects,
+                                            sentence_starts)
+            if speaker is None:
+                speaker = _inline_speaker(text, lang, start, end, attribution, named, previous, persons,
+                                          sentence_starts)
+        if speaker is None:
+            speaker = _passive_agent(text, lang, end, named)
         row = dict(doc_id=doc_id, speaker=speaker[1] if speaker else None,
                    speaker_id=speaker[0] if speaker else None, quote=quote, start=start, end=end, lang=lang)
         rows.append(row)
@@ -576,19 +627,6 @@ def _verb_gender(verb: str, lang: str) -> str | None:
     if lang == "it" and verb.lower().endswith(("ono", "anno")):
         return "p"
     return None
-
-
-@functools.lru_cache(maxsize=100_000)
-def _person_gender(name: str) -> str | None:
-    """m or f when the name tells (Slavic surname endings, given names in -a/-o), else None."""
-    words = name.replace("-", " ").lower().split()
-    if not words:
-        return None
-    surname, given = words[-1], words[0] if len(words) > 1 else ""
-    female = bool(_FEMALE_SURNAME.search(surname)) or (given[-1:] in ("a", "а", "я")
-                                                        and given not in _MALE_GIVEN_IN_A)
-    male = bool(_MALE_SURNAME.search(surname)) or given[-1:] == "o" or given in _MALE_GIVEN_IN_A
-    return "f" if female and not male else "m" if male and not female else None
 
 
 def _direct_subject(text, lang, start, end, v_start, v_end, w_start, w_end, subjects, everyone):
@@ -787,7 +825,7 @@ def _last_person_before(text, position, p_start, p_end, p_ids, p_names, *, gende
     while index >= 0:
         if position - p_end[index] > limit:
             return None
-        if p_end[index] <= position and (gender is None or _person_gender(p_names[index]) in (None, gender)):
+        if p_end[index] <= position and (gender is None or person_gender(p_names[index]) in (None, gender)):
             break
         index -= 1
     else:
@@ -809,7 +847,7 @@ def _last_person_before(text, position, p_start, p_end, p_ids, p_names, *, gende
         for first in range(int(np.searchsorted(p_start, opening, side="left")), index):
             # a name glued to the next one is a part of it the actor stage split ("Michel-Édouard Leclerc")
             glued = not text[p_end[first]:p_start[first + 1]].strip(" -‐")
-            if not glued and (gender is None or _person_gender(p_names[first]) in (None, gender)):
+            if not glued and (gender is None or person_gender(p_names[first]) in (None, gender)):
                 return p_ids[first], p_names[first]
     return p_ids[index], p_names[index]
 
@@ -842,3 +880,358 @@ def _continued_speaker(text, start, end, s_start, s_end, previous, persons):
     if (p_ids[between] != previous["speaker_id"]).any():
         return None
     return previous["speaker_id"], previous["speaker"]
+
+
+# --- Speakers the actor stage does not know: a capitalised name standing where the verb's subject stands ---
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’‐-]*(?:\.(?:pl|ru|com|de|fr|it|org|net)(?!\w))?")  # "Money.pl"
+# Lowercase words inside a name: "Ursula von der Leyen", "Luigi Di Maio" is capitalised anyway.
+_NAME_PARTICLES = frozenset("von van der den de di da del della le la du des bin ibn al el dos das ter".split())
+# Verbs after which a name is an object or addressee, not the subject ("told Reuters", "accused Corbyn").
+_OBJECT_VERBS = re.compile(r"told|tells|asked|asks|urged|urges|accused|accuses|called|calls|described|describes|"
+                           r"quoted|mocked|slammed|blasted|charged|warned|warns|promised|promises|attaccato|attacca|"
+                           r"denunciato|denuncia|accusé|accuse|fustigé|fustige|dénoncé|dénonce|kritisierte|"
+                           r"kritisiert|lobte|lobt|nannte|nennt|bezeichnete|bezeichnet|fragte|fragt|zapytał\w*|"
+                           r"pyta|wezwał\w*|призвал\w*|спросил\w*", re.I)
+# Dative endings: "сказал Путину", "powiedział Kowalskiemu" name the addressee.
+_DATIVE_NAME = {"pl": ("owi", "emu", "om"), "ru": ("у", "ю", "ому", "ему", "ой", "ей")}
+_ARTICLES_BEFORE_DESCRIPTIONS = {"en": frozenset(("the", "a", "an")),
+                                 "de": frozenset("der die das den dem des ein eine einer einem einen eines".split())}
+_SOURCE_MARKER_WORDS = re.compile(_all(_SOURCE_MARKERS), re.I)
+# At most this many capitalised words make a name ("Radio Free Europe sottolinea", "— сказал Рихардс Колс").
+_MAX_NAME_TOKENS = 3
+
+
+@functools.lru_cache(maxsize=16)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(lang)) if lang and stopwordsiso.has_lang(lang) else frozenset()
+
+
+def _name_tokens(text: str, lo: int, hi: int, *, backwards: bool, limit: int = _MAX_NAME_TOKENS
+                 ) -> list[tuple[int, int]]:
+    """Capitalised words next to each other (only spaces between) that end at ``hi`` (backwards) or start at
+    ``lo``: at most ``limit`` plus the particles inside the name."""
+    words = [(m.start(), m.end()) for m in _NAME_TOKEN.finditer(text, lo, hi)]
+    if backwards:
+        words.reverse()
+    run: list[tuple[int, int]] = []
+    for index, (a, b) in enumerate(words):
+        if run:
+            gap = text[b:run[-1][0]] if backwards else text[run[-1][1]:a]
+            if gap.strip(" \t") or not gap:
+                break
+        elif backwards and text[b:hi].strip(" \t") or not backwards and text[lo:a].strip(" \t"):
+            break
+        word = text[a:b]
+        inside = 0 < index + 1 < len(words) and text[words[index + 1][0]].isupper()
+        if word[0].isupper():
+            run.append((a, b))
+        elif word.lower() in _NAME_PARTICLES and run and inside:
+            run.append((a, b))
+        else:
+            break
+        if sum(text[s].isupper() for s, _ in run) >= limit:
+            break
+    if backwards:
+        run.reverse()
+    while run and not text[run[0][0]].isupper():
+        run.pop(0)
+    while run and not text[run[-1][0]].isupper():
+        run.pop()
+    return run
+
+
+def _plausible(text: str, run: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    """The run without leading function words and titles, or [] when nothing name-like is left."""
+    stops = _stopwords(lang)
+    run = list(run)
+    # function words and a title in capitals open no name: "Dann", "Il", "Он", "MP Rihards Kols"
+    while run and (text[run[0][0]:run[0][1]].lower() in stops or len(run) > 1 and text[run[0][0]:run[0][1]].isupper()):
+        run.pop(0)
+    if not run or any(text[a:b].lower() in stops for a, b in run):
+        return []
+    if len(run) == 1 and text[run[0][0]:run[0][1]].isupper():
+        return []  # an acronym: a medium or an organisation the actor stage would know ("ТАСС", "RMF")
+    return run
+
+
+def _same_stem(a: str, b: str, lang: str | None) -> bool:
+    if a == b:
+        return True
+    if lang not in ("pl", "ru", "de"):  # case endings: "Палмера" ~ "Палмер", "Kolsa" ~ "Kols"
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short[:-1] if len(short) > 4 else short) and len(long_) - len(short) <= 3
+
+
+def _full_name(text: str, surname: str, lang: str | None) -> str | None:
+    """The first two-word name in the document whose last word is ``surname`` (possibly inflected)."""
+    stem = surname[:-2] if lang in ("pl", "ru") and len(surname) > 5 else surname[:-1] if len(surname) > 4 else surname
+    position = text.find(stem)
+    while position >= 0:
+        word = _NAME_TOKEN.match(text, position)
+        if word is not None and (position == 0 or not text[position - 1].isalnum()) and _same_stem(
+                word.group(), surname, lang):
+            run = _plausible(text, _name_tokens(text, max(0, position - 60), word.end(), backwards=True), lang)
+            # given name and surname only: "университета Сучжоу Гао Чжикай", "Democrat Mark Warner"
+            while len(run) > 2 and text[run[1][0]].isupper():
+                run.pop(0)
+            if len(run) >= 2 and _one_script(text[run[0][0]:run[-1][1]]):
+                return text[run[0][0]:run[-1][1]]
+        position = text.find(stem, position + 1)
+    return None
+
+
+def _unlisted_speaker(text, lang, start, end, verb, window, mention_spans, subjects, sentence_starts):
+    """(x-slug, name) of a capitalised name the actor stage did not resolve standing as the subject of the
+    attribution verb ("Kols said", "– mówi Jan Kowalski", "a déclaré François Bayrou", "по словам Палмера"),
+    or None. A single word counts only when the document names the person in full somewhere ("Rihards Kols")."""
+    v_start, v_end = verb
+    w_start, w_end = window
+    verb_text = text[v_start:v_end]
+    marker = _SOURCE_MARKER_WORDS.fullmatch(verb_text) is not None
+    candidates = []
+    if not marker:
+        gap = _gap_before_verb(lang).search(text, max(w_start, v_start - 40), v_start)
+        before_end = gap.start() if gap is not None else v_start
+        # German capitalises the noun before a name: "Abgeordnete Rolf Mützenich sagte"
+        run = _name_tokens(text, max(w_start, before_end - 80), before_end, backwards=True,
+                           limit=2 if lang == "de" else _MAX_NAME_TOKENS)
+        if run and not (subjects and subjects.preposition.search(text, max(0, run[0][0] - 20), run[0][0])):
+            candidates.append(("before", run))
+    if marker or not _OBJECT_VERBS.fullmatch(verb_text):
+        run = _name_tokens(text, v_end, min(w_end, v_end + 80), backwards=False)
+        if run and (marker or _subject_after_ok(text, lang, start, end, v_start, v_end, run, subjects)):
+            candidates.append(("after", run))
+    for side, run in candidates:
+        run = _plausible(text, run, lang)
+        if not run or any(((mention_spans[0] < b) & (mention_spans[1] > a)).any() for a, b in run):
+            continue
+        # "the California Democrat said", "der CDU-Chef sagte": a description, not a name ("The Times" is one)
+        if side == "before" and _previous_word(text, run[0][0]) in _ARTICLES_BEFORE_DESCRIPTIONS.get(lang, ()):
+            continue
+        if side == "after" and not marker and text[run[-1][0]:run[-1][1]].lower().endswith(_DATIVE_NAME.get(lang, ())):
+            continue
+        if _verb_gender(verb_text, lang) == "p":
+            continue
+        name = text[run[0][0]:run[-1][1]]
+        if not _one_script(name):
+            continue
+        sentence_start = sentence_starts[max(int(np.searchsorted(sentence_starts, run[0][0], side="right")) - 1, 0)]
+        opens_sentence = not text[sentence_start:run[0][0]].strip(" \t\n\"'“”«»„‚‘’" + _DASHES)
+        if len(run) == 1 or lang in ("pl", "ru") or (lang == "de" and opens_sentence):
+            full = _full_name(text, text[run[-1][0]:run[-1][1]], lang)
+            if full is not None:
+                name = full
+            elif (lang == "de" and opens_sentence) or (len(run) == 1 and not (
+                    lang != "de" and _capitalised_inside_sentences(text, text[run[0][0]:run[0][1]]))):
+                continue
+        return person_slug(name), name
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _auxiliaries(lang: str | None) -> re.Pattern:
+    """Words that may open a clause before its verb: "– ha poi aggiunto –"."""
+    words = _SUBJECT_GAP_WORDS.get(lang) or _all(_SUBJECT_GAP_WORDS)
+    return re.compile(rf"(?:(?:{words})\s+)*", re.I)
+
+
+@functools.lru_cache(maxsize=16)
+def _gap_before_verb(lang: str | None) -> re.Pattern:
+    words = _SUBJECT_GAP_WORDS.get(lang) or _all(_SUBJECT_GAP_WORDS)
+    return re.compile(rf"(?:\s+(?:{words}))*\s*$", re.I)
+
+
+def _capitalised_inside_sentences(text: str, word: str) -> bool:
+    """``word`` stands capitalised after a lowercase word somewhere in the document, as names do and common
+    words opening a sentence ("Officials said") do not: "Einstein a simplement répondu" after "…Einstein est"."""
+    for match in re.finditer(rf"(?<=[^\W\d_] ){re.escape(word)}(?!\w)", text):
+        if text[match.start() - 2].islower():
+            return True
+    return False
+
+
+def _one_script(name: str) -> bool:
+    """Latin or Cyrillic letters, not both ("Affairs Бэрри Позен" is a title glued to a name)."""
+    cyrillic = re.search("[А-яЁё]", name) is not None
+    return not (cyrillic and re.search("[A-Za-z]", name))
+
+
+def _previous_word(text: str, position: int) -> str:
+    match = re.search(r"(\w+)\W*$", text[max(0, position - 30):position])
+    return match.group(1) if match else ""
+
+
+def _subject_after_ok(text, lang, start, end, v_start, v_end, run, subjects) -> bool:
+    """A name after its verb is the subject right after the quotation ("», ha detto Conte") or right before
+    the colon that opens it ("ha dichiarato Conte: «…»"), and ends its clause."""
+    if subjects is None:
+        return False
+    if not subjects.gap_after.fullmatch(text, v_end, run[0][0]) and text[v_end:run[0][0]].strip():
+        return False
+    if v_end <= start:
+        return _OPENS_QUOTE.fullmatch(text, run[-1][1], start) is not None
+    if lang == "en" and v_start < end:
+        return False
+    if not subjects.after_quote.fullmatch(text, end, v_start):
+        return False
+    return re.match(r"[ \t]*(?:[,.;:!?()\n—–]|$)", text[run[-1][1]:]) is not None
+
+
+
+_SIGNATURE = re.compile(rf"[\"'“”«»„’.!?…]*[ \t]*\n[ \t]*[{_DASHES}-][ \t]*(?=[^\W\d_])")
+
+
+def _signature(text, lang, end, named):
+    """The author of a quotation signed on the next line: "“…”\n— Mollie Hemingway, senior editor": (id, name)
+    of the person the actor stage found there, else of a capitalised name ending at a comma or the line end."""
+    dash = _SIGNATURE.match(text, end)
+    if dash is None:
+        return None
+    if named is not None:
+        n_start, n_end, ids, names, is_person = named[:5]
+        here = np.flatnonzero((n_start == dash.end()) & is_person)
+        if len(here):
+            return ids[here[0]], names[here[0]]
+    run = _plausible(text, _name_tokens(text, dash.end(), min(len(text), dash.end() + 80), backwards=False), lang)
+    if len(run) < 2 or re.match(r"[ \t]*(?:[,(]|\n|$)", text[run[-1][1]:]) is None:
+        return None
+    name = text[run[0][0]:run[-1][1]]
+    return (person_slug(name), name) if _one_script(name) else None
+
+
+# Titles and names in quotation marks are short, carry no sentence punctuation and stand inside a sentence
+# after a word: "the book “The Lord of the Rings” again", "projekt „Legalna aborcja bez kompromisów”".
+_MAX_TITLE_WORDS = 6
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…;:]")
+# After "that", "aby", "что" a quotation is a clause of reported speech: "aby „Francuzi ponieśli konsekwencje”".
+_COMPLEMENTIZER_BEFORE = re.compile(r"(?<!\w)(?:that|che|que|qu|dass|ob|że|iż|aby|żeby|что|чтобы)$", re.I)
+_GERMAN_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\s*$", re.I)
+
+
+def _introduces(text: str, start: int, end: int, found) -> bool:
+    """The attribution verb stands right before the quotation or next to it as speech: "said “We will win”"."""
+    if found is None:
+        return False
+    (v_start, v_end, _), _, gap = found
+    if v_end <= start:
+        return not text[v_end:start].strip(" \t\n:,\"'“”«»„‚‘’" + _DASHES)
+    return _adjacent(text, start, end, v_start, v_end, gap)
+
+
+def _title_like(text: str, lang: str | None, start: int, end: int) -> bool:
+    """A capitalised quotation of at most _MAX_TITLE_WORDS words, without sentence punctuation, that follows a
+    word of its sentence: a title or a name, not speech. German capitalises every noun: there it must also
+    follow an article ("der „Zeitung gegen den Krieg“")."""
+    if not text[start].isupper() or end - start > 80:
+        return False
+    quote = text[start:end]
+    if len(quote.split()) > _MAX_TITLE_WORDS or _SENTENCE_PUNCTUATION.search(quote):
+        return False
+    before = text[max(0, start - 40):start].rstrip(" \t\"'“”«»„‚‘’")
+    if not before[-1:].isalpha() or _COMPLEMENTIZER_BEFORE.search(before):
+        return False
+    return lang != "de" or _GERMAN_ARTICLE_BEFORE.search(before) is not None
+
+
+_INLINE_DASHES = re.compile(rf"[ \t][{_DASHES}][ \t]+")
+_MAX_INLINE_OFFSET = 300  # the interruption stands after the first words of the quotation
+
+
+def _inline_speaker(text, lang, start, end, attribution, named, previous, persons, sentence_starts):
+    """The speaker named in an attribution between dashes inside the quotation: "«Ecco perché – prosegue Zan –
+    è inaccettabile»", "„To błąd – mówi Kowalski – i trzeba go naprawić”"; with the subject left unsaid
+    ("“Mi spiace – ha aggiunto – per…”"), the previous quotation's speaker when nobody else is named since."""
+    for dash in _INLINE_DASHES.finditer(text, start, min(end, start + _MAX_INLINE_OFFSET)):
+        closing = _INLINE_DASHES.search(text, dash.end(), min(end, dash.end() + 80))
+        if closing is None:
+            return None
+        verb = attribution.search(text, dash.end(), closing.start())
+        if verb is None or verb.group("gerund") is not None or not _auxiliaries(lang).fullmatch(
+                text, dash.end(), verb.start()):
+            continue
+        v_start, v_end = verb.span()
+        if named is not None:
+            n_start, n_end, ids, names, is_person = named[:5]
+            inside = np.flatnonzero((n_start >= v_end) & (n_end <= closing.start()))
+            if len(inside):
+                best = next((k for k in inside if is_person[k]), inside[0])  # "il senatore FdI Alberto Balboni"
+                return ids[best], names[best]
+        if text[v_end:closing.start()].strip():
+            return _unlisted_speaker(text, lang, v_start, v_start, (v_start, v_end), (v_start, closing.start() + 1),
+                                     (named[0], named[1]) if named is not None else (np.zeros(0), np.zeros(0)),
+                                     _SUBJECT_PATTERNS.get(lang), sentence_starts)
+        if previous is None or previous["speaker_id"] is None or start - previous["end"] > _MAX_CONTINUATION_GAP:
+            return None
+        if _verb_gender(text[v_start:v_end], lang) in ("p", "n"):
+            return None
+        if persons is not None:
+            between = (persons[0] >= previous["end"]) & (persons[1] <= start)
+            if (persons[2][between] != previous["speaker_id"]).any():
+                return None
+        return previous["speaker_id"], previous["speaker"]
+    return None
+
+
+# "qualifié de « … » par l'association Transparency International", "dubbed “…” by Mr Farage"
+_AGENT = {"en": r"by", "fr": r"par", "it": r"da|dal|dallo|dalla|dai|dagli|dalle|dall['’]", "de": r"von|vom",
+          "pl": r"przez"}
+_AGENT_PATTERNS = {lang: re.compile(rf"[ \t]*[\"'”»“«„’]*[ \t]+(?:{words})(?:[ \t]+|(?<=['’]))", re.I)
+                   for lang, words in _AGENT.items()}
+_AGENT_WORDS = re.compile(r"(?:[^\W\d_]+['’]|[^\W\d_][\w-]*[ \t]+)")  # "l’", "the ", "association "
+
+
+def _passive_agent(text, lang, end, named):
+    """The agent of a passive right after the quotation ("… » par l'association Transparency International"):
+    a person or organisation the actor stage found there, else a name of two or more capitalised words."""
+    pattern = _AGENT_PATTERNS.get(lang)
+    match = pattern.match(text, end) if pattern is not None else None
+    if match is None:
+        return None
+    position = match.end()
+    for _ in range(3):  # an article or a description before the name: "par l’association", "by the NGO"
+        word = _AGENT_WORDS.match(text, position)
+        if word is None or text[position].isupper():
+            break
+        position = word.end()
+    run = _plausible(text, _name_tokens(text, position, min(len(text), position + 80), backwards=False), lang)
+    if named is not None and run:
+        n_start, _, ids, names, is_person, oblique = named[:6]
+        here = np.flatnonzero((n_start == position) | (n_start == run[0][0]))  # "by Mr Farage"
+        if len(here):
+            k = here[0]
+            return (ids[k], names[k]) if is_person[k] or not oblique[k] else None
+    if len(run) < 2:
+        return None
+    name = text[run[0][0]:run[-1][1]]
+    return (person_slug(name), name) if _one_script(name) else None
+
+
+# Konjunktiv I, the mood of German reported speech: "Man werde „alles Notwendige tun“", "sei dies: „…“".
+_KONJUNKTIV = re.compile(r"(?<![\w-])(?:sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|wisse|stehe|"
+                         r"gehe|komme|liege|bleibe|brauche|lasse|sehe)(?!\w)")
+
+
+def _konjunktiv(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """The sentence of the quotation reports speech in Konjunktiv I outside the quotation itself."""
+    return _KONJUNKTIV.search(text, s_start, start) is not None or _KONJUNKTIV.search(text, end, s_end) is not None
+
+
+def _reported_speech_speaker(text, lang, start, end, first, sentences, sentence_starts, attribution, pronoun,
+                             subjects, persons, everyone, covered):
+    """The speaker of the verb of saying of one of the two previous sentences, which the Konjunktiv goes on
+    reporting ("„…“, sagte Scholz. Man werde „alles Notwendige tun“")."""
+    for index in (first - 1, first - 2):
+        if index < 0:
+            return None
+        p_start, p_end = sentences[index]
+        verbs = list(attribution.finditer(text, p_start, p_end))
+        if verbs:
+            verb = verbs[-1]
+            if verb.group("gerund") is not None:
+                return None
+            return _speaker(text, lang, start, end, (verb.start(), verb.end(), False), (p_start, p_end), p_start,
+                            sentence_starts, pronoun, subjects, persons, everyone, covered)
+    return None

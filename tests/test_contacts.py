@@ -1505,3 +1505,222 @@ def test_a_possessive_before_a_contact_noun_is_a_person_not_the_state_before_it(
 def test_this_country_is_the_country_named_last(lang, text, parties, status):
     actors = {**PEOPLE, "Poland": ("Poland", C), "la Pologne": ("Poland", C), "la Polonia": ("Poland", C)}
     assert pairs(reports(text, lang, actors)) == {(frozenset(parties), "visit", status)}
+
+
+# --- Recall round 3: antecedents by gender, two sentences back, seats of government. ---
+ANAPHORA = {**PEOPLE, "Merkel": ("Angela Merkel", P), "Baerbock": ("Annalena Baerbock", P),
+            "Ławrow": ("Sergey Lavrov", P), "Blinkenem": ("Antony Blinken", P), "Бербок": ("Annalena Baerbock", P),
+            "Лавров": ("Sergey Lavrov", P), "Блинкеном": ("Antony Blinken", P), "Obama": ("Barack Obama", P),
+            "Obamy": ("Barack Obama", P), "Обамы": ("Barack Obama", P), "Байдена": ("Joe Biden", P),
+            "Greta Thunberg": ("Greta Thunberg", P), "Meloni": ("Giorgia Meloni", P), "India": ("India", C),
+            "Inde": ("India", C)}
+MERKEL_ZELENSKYY = frozenset({"Angela Merkel", "Volodymyr Zelenskyy"})
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Macron and Merkel arrived in Kyiv on Thursday. She met Zelensky in the afternoon."),
+    ("it", "Merkel e Macron sono arrivati a Kiev. Lei ha incontrato Zelensky nel pomeriggio."),
+    ("fr", "Macron et Merkel sont arrivés à Kiev jeudi. Elle a rencontré Zelensky l'après-midi."),
+    ("de", "Macron und Merkel kamen am Donnerstag in Kiew an. Sie traf Selenskyj am Nachmittag."),
+])
+def test_a_pronoun_stands_for_the_person_of_its_gender(lang, text):
+    found = pairs(reports(text, lang, ANAPHORA))
+    meetings = {parties for parties, mode, _ in found if mode == "meeting"}
+    assert meetings == {MERKEL_ZELENSKYY}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Scholz flew to Washington on Sunday. The trip had been planned for weeks. He met Biden on Monday."),
+    ("fr", "Scholz est arrivé à Washington dimanche. Le voyage était prévu depuis des semaines. "
+           "Il a rencontré Biden lundi."),
+    ("de", "Scholz ist am Sonntag in Washington gelandet. Die Reise war lange geplant. Er traf Biden am Montag."),
+])
+def test_a_pronoun_refers_back_over_a_sentence_that_names_nobody(lang, text):
+    assert (frozenset({"Olaf Scholz", "Joe Biden"}), "meeting", "happened") in pairs(reports(text, lang, ANAPHORA))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden and Scholz arrived in Kyiv on Thursday. He met Zelensky in the afternoon."),  # two men: unknown
+    ("en", "Merkel said he would meet Putin."),  # "he" is not Merkel
+    ("it", "Merkel ha detto che lui incontrerà Putin."),
+])
+def test_a_pronoun_without_an_agreeing_antecedent_makes_no_contact(lang, text):
+    found = pairs(reports(text, lang, ANAPHORA))
+    assert not {parties for parties, mode, _ in found if mode == "meeting"}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("pl", "Baerbock i Ławrow przyjechali do Moskwy. Spotkała się potem z Blinkenem.",
+     {"Annalena Baerbock", "Antony Blinken"}),
+    ("ru", "Бербок и Лавров прибыли в Москву. Встретилась затем с Блинкеном.", {"Annalena Baerbock", "Antony Blinken"}),
+    ("pl", "Ławrow i Baerbock przyjechali do Moskwy. Spotkał się potem z Blinkenem.", {"Sergey Lavrov", "Antony Blinken"}),
+])
+def test_a_dropped_subject_is_the_one_the_past_tense_agrees_with(lang, text, parties):
+    meetings = {p for p, mode, _ in pairs(reports(text, lang, ANAPHORA)) if mode == "meeting"}
+    assert meetings == {frozenset(parties)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Obama offended India – the largest democracy in the world – by cutting short his visit to this country."),
+    ("fr", "Obama a offensé l'Inde – la plus grande démocratie du monde – en interrompant sa visite dans ce pays."),
+])
+def test_a_possessive_refers_back_across_a_dash(lang, text):
+    assert pairs(reports(text, lang, ANAPHORA)) == {(frozenset({"Barack Obama", "India"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Obama's visit to the White House was a success for Biden."),
+    ("it", "La visita di Obama alla Casa Bianca è stata un successo per Biden."),
+    ("fr", "La visite d'Obama à la Maison-Blanche a été un succès pour Biden."),
+    ("de", "Der Besuch von Obama im Weißen Haus war ein Erfolg für Biden."),
+    ("pl", "Wizyta Obamy w Białym Domu była sukcesem Bidena."),
+    ("ru", "Визит Обамы в Белый дом стал успехом для Байдена."),
+])
+def test_a_visit_to_a_seat_of_government_is_a_visit_to_its_occupant(lang, text):
+    # document date 2022-03-10: the White House is Biden's, and the document names him
+    assert pairs(reports(text, lang, ANAPHORA)) == {(frozenset({"Barack Obama", "Joe Biden"}), "visit", "happened")}
+
+
+def test_an_invitation_to_the_elysee_is_to_the_president_named_in_the_document():
+    text = "Greta Thunberg a été invitée à l'Élysée, a confirmé Macron."
+    assert pairs(reports(text, "fr", ANAPHORA)) == {(frozenset({"Emmanuel Macron", "Greta Thunberg"}), "visit", "planned")}
+
+
+def test_a_seat_of_government_is_its_state_when_the_occupant_is_not_named():
+    # 2019: the White House was Trump's, whom the text does not name; Biden is no party, and a visit of an American
+    # to his own state is no visit
+    found = reports("Obama's visit to the White House was a success for Biden.", "en", ANAPHORA, date="2019-05-01")
+    assert found.empty
+    found = reports("Merkel will travel to the White House next week.", "en", ANAPHORA)
+    assert pairs(found) == {(frozenset({"Angela Merkel", "United States"}), "visit", "planned")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The White House said Biden would not meet Putin."),  # a statement, a negated meeting
+    ("it", "Obama ha parlato alla Casa Bianca del suo libro su Biden."),  # a speech at the seat: no partner
+])
+def test_a_seat_of_government_outside_a_visit_makes_no_contact_with_its_occupant(lang, text):
+    found = pairs(reports(text, lang, ANAPHORA))
+    assert not any("Joe Biden" in parties and "Barack Obama" in parties for parties, _, _ in found)
+
+
+def test_with_no_document_date_the_seat_is_its_holder_named_after_it_in_the_sentence():
+    text = "Визит Обамы в Белый дом стал успехом для Байдена."
+    found = reports(text, "ru", ANAPHORA, date=None)
+    assert pairs(found) == {(frozenset({"Barack Obama", "Joe Biden"}), "visit", "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("de", "Selenskyj verhandelte mit den Russen.", {"Volodymyr Zelenskyy", "Russia"}),
+    ("ru", "Зеленский провёл переговоры с русскими.", {"Volodymyr Zelenskyy", "Russia"}),
+    ("pl", "Rozmowy między Rosjanami a Ukraińcami zakończyły się w Stambule.", {"Russia", "Ukraine"}),
+    ("de", "Die Gespräche zwischen Russen und Ukrainern endeten ohne Ergebnis.", {"Russia", "Ukraine"}),
+])
+def test_a_people_after_with_is_its_state(lang, text, parties):
+    assert pairs(reports(text, lang, ANAPHORA)) == {(frozenset(parties), "talks", "happened")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Duda spotkał się z Polakami w Chicago."),  # his own people: the diaspora, not a state
+    ("de", "Scholz sprach mit den Deutschen im Fernsehen."),
+    ("de", "Die Russen haben die Stadt eingenommen."),  # no partner preposition, no cue
+])
+def test_own_people_or_a_people_outside_a_partner_position_is_no_party(lang, text):
+    assert reports(text, lang, {**ANAPHORA, "Duda": ("Andrzej Duda", P)}).empty
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    ("en", "Macron arrived in Moscow on Monday. The talks with Putin lasted five hours.",
+     {"Emmanuel Macron", "Vladimir Putin"}, "talks"),
+    ("it", "Draghi è volato a Washington. L'incontro con Biden è durato un'ora.", {"Mario Draghi", "Joe Biden"}, "meeting"),
+    ("fr", "Macron est arrivé à Moscou lundi. La rencontre avec Poutine a duré cinq heures.",
+     {"Emmanuel Macron", "Vladimir Putin"}, "meeting"),
+    ("de", "Scholz ist nach Peking gereist. Das Treffen mit Xi Jinping dauerte drei Stunden.",
+     {"Olaf Scholz", "Xi Jinping"}, "meeting"),
+    ("pl", "Duda przyleciał do Waszyngtonu. Spotkanie z Bidenem trwało godzinę.", {"Andrzej Duda", "Joe Biden"}, "meeting"),
+])
+def test_a_meeting_after_a_journey_is_the_travellers(lang, text, parties, mode):
+    assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, {**ANAPHORA, "Duda": ("Andrzej Duda", P)}))
+
+
+@pytest.mark.parametrize("text", [
+    "Macron criticised Russia on Monday. The talks with Putin have stalled.",  # no journey before
+    "Macron and Scholz arrived in Moscow on Monday. The talks with Putin lasted five hours.",  # which of the two?
+])
+def test_a_meeting_noun_with_one_partner_needs_a_single_traveller_before(text):
+    assert not {p for p, mode, _ in pairs(reports(text, "en", ANAPHORA)) if mode in ("talks", "meeting")}
+
+
+PARTICIPATION = {**ANAPHORA, "России": ("Russia", C), "Украины": ("Ukraine", C), "ООН": ("United Nations", "organization"),
+                 "Турции": ("Turkey", C), "UNO": ("United Nations", "organization"), "Iran": ("Iran", C),
+                 "Indien": ("India", C), "Nadler": ("Jerrold Nadler", P), "Schiff": ("Adam Schiff", P),
+                 "Jeffries": ("Hakeem Jeffries", P), "Judiciary Committee": ("House Judiciary Committee", "organization")}
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("ru", "Переговоры России и Украины при участии ООН и Турции продолжаются.",
+     {"Russia", "Ukraine", "United Nations", "Turkey"}),
+    ("de", "Russland und die Ukraine verhandelten unter Beteiligung der UNO.", {"Russia", "Ukraine", "United Nations"}),
+    ("de", "Russland bespricht zusammen mit Iran und Indien das Projekt.", {"Russia", "Iran", "India"}),
+])
+def test_participants_named_with_the_participation_of(lang, text, parties):
+    assert pairs(reports(text, lang, PARTICIPATION)) == {(frozenset(parties), "talks", "happened")}
+
+
+def test_an_organisation_in_a_participants_title_is_not_listed():
+    text = "Jeffries will host the call, and attendees will include Nadler, chairman of the Judiciary Committee, and Schiff."
+    found = pairs(reports(text, "en", PARTICIPATION))
+    assert found and not any("House Judiciary Committee" in parties for parties, _, _ in found)
+
+
+ADJUNCT = {**ANAPHORA, "BuzzFeed": ("BuzzFeed", "organization"), "France": ("France", C),
+           "Байден": ("Joe Biden", P)}  # capitals are found by the module
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "BuzzFeed published accusations against President Trump, including the claim that he hired prostitutes "
+           "during a visit to Moscow in 2013.", {"Donald Trump", "Russia"}),
+    ("en", "Biden promised new weapons and more money for reconstruction during a visit to Kyiv.", {"Joe Biden", "Ukraine"}),
+    ("it", "Biden ha promesso nuove armi e altri fondi per la ricostruzione durante una visita a Kiev.",
+     {"Joe Biden", "Ukraine"}),
+    ("fr", "Biden a promis de nouvelles armes et davantage d'argent lors d'une visite à Kiev.", {"Joe Biden", "Ukraine"}),
+    ("de", "Biden versprach neue Waffen und mehr Geld für den Wiederaufbau während eines Besuchs in Kiew.",
+     {"Joe Biden", "Ukraine"}),
+    ("pl", "Biden obiecał nowe bronie i więcej pieniędzy na odbudowę podczas wizyty w Kijowie.", {"Joe Biden", "Ukraine"}),
+    ("ru", "Байден пообещал новое оружие и больше денег на восстановление во время визита в Киев.",
+     {"Joe Biden", "Ukraine"}),
+    ("it", "Trump ha negato l'accusa secondo cui lui avrebbe pagato delle prostitute durante una visita a Mosca.",
+     {"Donald Trump", "Russia"}),
+])
+def test_a_visit_in_a_time_adjunct_is_the_clause_subjects(lang, text, parties):
+    assert pairs(reports(text, lang, ADJUNCT)) == {(frozenset(parties), "visit", "happened")}
+
+
+def test_a_visit_adjunct_without_a_person_opening_the_clause_has_no_visitor():
+    assert reports("Protests erupted in Paris during a visit to France.", "en", ADJUNCT).empty
+
+
+SEAT_HOST = {**ANAPHORA, "Erdogan": ("Recep Tayyip Erdoğan", P), "Эрдоган": ("Recep Tayyip Erdoğan", P),
+             "Poutine": ("Vladimir Putin", P)}
+
+
+@pytest.mark.parametrize("lang, text, mode", [
+    ("en", "Erdogan held talks at the Kremlin on Tuesday. Putin later praised the Turkish leader.", "talks"),
+    ("it", "Erdogan è stato ricevuto al Cremlino. Putin lo ha lodato.", "meeting"),
+    ("fr", "Erdogan a été reçu au Kremlin mardi. Poutine l'a salué.", "meeting"),
+    ("ru", "Эрдоган провёл переговоры в Кремле. Позже Путин похвалил турецкого лидера.", "talks"),
+])
+def test_talks_at_a_seat_of_government_are_with_its_occupant(lang, text, mode):
+    assert pairs(reports(text, lang, SEAT_HOST)) == {(frozenset({"Recep Tayyip Erdoğan", "Vladimir Putin"}), mode,
+                                                      "happened")}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin held talks at the Kremlin on Tuesday.",  # the occupant himself
+    "Erdogan held talks at the Kremlin on Tuesday.",  # the occupant is not named: no person to add
+    "Erdogan gave a speech at the Kremlin on Tuesday. Putin later praised the Turkish leader.",  # no contact word
+    "Erdogan spoke at the Kremlin on Tuesday. Putin later praised the Turkish leader.",  # a speech, not talks
+])
+def test_no_occupant_is_added_to_his_own_talks_or_to_a_speech(text):
+    assert not {p for p, mode, _ in pairs(reports(text, "en", SEAT_HOST)) if "Vladimir Putin" in p
+                and "Recep Tayyip Erdoğan" in p}
