@@ -1578,6 +1578,11 @@ _BASE_ENDINGS = {
 _IMPOSSIBLE_RU = re.compile("[ьъ][ьъй]")
 _MALE_OBLIQUE = {"pl": r"(?:[^aeiouyąęó]a|iego|ego|owi|em)$", "ru": r"(?:[^аеёиоуыэюя]а|ого|ому|ым|ом)$"}
 _FEMALE_SURNAME = {"ru": ("ая", "ова", "ева", "ёва", "ина", "ына"), "pl": ("ska", "cka", "dzka", "owa", "ówna", "ewa")}
+# Endings only a case form of a man's surname has (instrumental, genitive/dative of adjectival surnames): never a
+# nominative, unlike a consonant plus -a ("Летта", "Solana").
+_CLEAR_MALE_OBLIQUE = {"ru": ("ом", "ым", "ого", "его", "ому", "ему"), "pl": ("owi", "ego")}
+# Foreign surnames ending in these vowels do not decline ("Анджелиной Джоли", "Angeliny Jolie").
+_INVARIANT_ENDINGS = {"ru": ("и", "е", "о", "у", "ю", "э"), "pl": ("i", "e", "o", "u")}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1594,8 +1599,8 @@ def _surname_bases(word: str, lang: str) -> tuple[str, ...]:
             candidate = lower[:-cut] + add
             if candidate != lower and not _IMPOSSIBLE_RU.search(candidate) and lower in inflect(candidate, lang):
                 # the bare stem first (Кляйном: Кляйн), then the usual adjectival surname (Сатановского:
-                # Сатановский rather than Сатановской)
-                rank = 0 if not add else 1 if add in ("ий", "ый", "i", "y") else 2
+                # Сатановский rather than Сатановской; Петровскую: Петровская, not Петровскуя)
+                rank = 0 if not add else 1 if add in ("ий", "ый", "ая", "i", "y") else 2
                 found.setdefault(word[:-cut] + add, (rank, cut))
     return tuple(sorted(found, key=lambda shown: found[shown]))
 
@@ -1629,6 +1634,13 @@ def _base_name(words: list[str], keys: list[str], lang: str | None, given: dict[
     if inflected and not nominative and all(w.isupper() for w in words[1:]):
         return [_spelt_as(inflected[0], words[0]), *words[1:]]  # "Piotra II" -> "Piotr II"
     last_bases = _surname_bases(words[-1], lang)
+    if not inflected and nominative and last_bases and all(w[:1].isupper() for w in words[1:]):
+        # a given name that does not decline ("Хью", "Ежи", "Харуки") leaves only the surname to go back to its
+        # nominative: the form the document also uses ("Ежи Бузека", "Ежи Бузек"), else one a clear case ending gives
+        in_doc = [c for c in last_bases if fold(c) in doc_keys]
+        if in_doc or words[-1].lower().endswith(_CLEAR_MALE_OBLIQUE[family]):
+            out[-1] = (in_doc or last_bases)[0]
+        return out
     if not inflected or not last_bases:
         return out
     if nominative and any(native(b) for b in nominative) and not any(native(b) for b in inflected):
@@ -1655,6 +1667,9 @@ def _base_name(words: list[str], keys: list[str], lang: str | None, given: dict[
         # no base of the given name's gender: a clear case ending still goes ("Nikicie Paninowi": Nikita is
         # male), other words are invariant ("Джона Донохью")
         oblique = re.search(_MALE_OBLIQUE[family], words[i].lower())
+        if female and not in_doc and not oblique and words[i].lower().endswith(_INVARIANT_ENDINGS[family]) and not any(
+                c.lower().endswith(_FEMALE_SURNAME[family]) for c in fitting):
+            continue  # "Анджелиной Джоли": no "Джоля"; "Анну Смирнову" still goes to "Смирнова"
         out[i] = (in_doc or fitting or (candidates if oblique else [words[i]]))[0]
     return out
 

@@ -734,6 +734,43 @@ def test_unlisted_persons_in_six_languages(matcher, text, lang, expected):
     assert persons(matcher, text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Анджелина Джоли приехала во Львов в субботу. Джоли встретилась с детьми.", "ru",
+         [("Анджелина Джоли", "Анджелина Джоли", "discovered", False), ("Джоли", "Анджелина Джоли", "surname", False)]),
+        ("Илон Маск купил сеть. Илона Маска критикуют, а с Илоном Маском спорят. Маск молчит.", "ru",
+         [("Илон Маск", "Илон Маск", "discovered", False), ("Илона Маска", "Илон Маск", "discovered", False),
+          ("Илоном Маском", "Илон Маск", "discovered", False), ("Маск", "Илон Маск", "surname", False)]),
+        ("Интервью Матеуша Моравецкого вышло в пятницу. Моравецкий ответил на вопросы.", "ru",
+         [("Матеуша Моравецкого", "Матеуш Моравецкий", "discovered", False),
+          ("Моравецкий", "Матеуш Моравецкий", "surname", False)]),
+        ("Про це заявив Кшиштоф Гавковський. Кшиштофа Гавковського запитали журналісти.", "uk",
+         [("Кшиштоф Гавковський", "Кшиштоф Гавковський", "discovered", False),
+          ("Кшиштофа Гавковського", "Кшиштоф Гавковський", "discovered", False)]),
+        ("Об этом сообщил премьер Нарендра Моди. Моди добавил, что Индия готова.", "ru",
+         [("Нарендра Моди", "Нарендра Моди", "discovered", False), ("Моди", "Нарендра Моди", "surname", False)]),
+        ("Писатель Харуки Мураками получил премию. Мураками поблагодарил читателей.", "ru",
+         [("Харуки Мураками", "Харуки Мураками", "discovered", False), ("Мураками", "Харуки Мураками", "surname", False)]),
+        ("Ли Цян прибыл в Берлин.", "ru", [("Ли Цян", "Ли Цян", "discovered", False)]),  # family name first
+        # case forms: a foreign surname in -и does not decline; after a given name that does not decline, the
+        # surname goes back to the form the text also uses, or to the one a clear case ending gives
+        ("Фильм с Анджелиной Джоли вышел в прокат.", "ru", [("Анджелиной Джоли", "Анджелина Джоли", "discovered", False)]),
+        ("Сегодня Ежи Бузек выступил. Речь Ежи Бузека была короткой.", "ru",
+         [("Ежи Бузек", "Ежи Бузек", "discovered", False), ("Ежи Бузека", "Ежи Бузек", "discovered", False)]),
+        ("Вчера интервью с Хью Джекманом вышло в эфир.", "ru", [("Хью Джекманом", "Хью Джекман", "discovered", False)]),
+        ("Вчера министр Энрико Летта прилетел в Рим.", "ru", [("Энрико Летта", "Энрико Летта", "discovered", False)]),
+        ("Журналисты спросили Анну Смирнову и Ольгу Петровскую о визите.", "ru",
+         [("Анну Смирнову", "Анна Смирнова", "discovered", False),
+          ("Ольгу Петровскую", "Ольга Петровская", "discovered", False)]),
+        # "Ангела" (Angela) is also the genitive of "ангел": here, as the lower case shows, a common noun
+        ("В храме висит икона ангела. Ангела Хранителя почитают в этот день.", "ru", []),
+    ],
+)
+def test_foreign_given_names_in_cyrillic_transcription(matcher, text, lang, expected):
+    assert persons(matcher, text, lang) == expected
+
+
 def test_unlisted_person_ids_are_stable_and_apart_from_kb_ids(matcher):
     first = matcher.match("Yesterday Michael Swadling spoke.", lang="en")
     second = matcher.match("Michael Swadling a parlé hier.", lang="fr")

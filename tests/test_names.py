@@ -7,6 +7,7 @@ from analysis.names import (
     GIVEN_NAMES_PATH,
     UNLISTED_ID_PREFIX,
     inflected_in,
+    person_gender,
     load_given_names,
     person_slug,
     romanise,
@@ -41,6 +42,19 @@ def test_gazetteer_has_names_of_the_six_languages_and_no_common_words():
     assert "romanised" in names["Siergiej"] and "pl_PL" in names["Jacek"]
 
 
+def test_gazetteer_has_foreign_names_in_russian_transcription():
+    names = load_given_names()
+    for name in ["Анджелина", "Илон", "Кейт", "Джорджа", "Анджей", "Ежи", "Матеуш", "Нарендра", "Фумио", "Тайип"]:
+        assert "hand" in names[name], name
+        assert inflected_in("ru", names[name]) and inflected_in("uk", names[name])
+    assert "hand" in names["Роберт"]  # also a Bulgarian name, but it takes Russian case endings ("Роберта Фицо")
+    # common words ("весна" is only a Bulgarian name here), case forms of Russian names (Петра, Ивана, Андреа:
+    # Андрее), names whose romanisation is a Latin-script word (Шон: schon, Ван: van, Новак: Nowak)
+    for word in ["Франс", "Петра", "Ивана", "Николае", "Андреа", "Шон", "Дэн", "Ван", "Новак", "Пол", "Май", "Дон"]:
+        assert word not in names, word
+    assert not inflected_in("ru", names["Весна"])
+
+
 def test_gazetteer_file_documents_its_source():
     header = [line for line in GIVEN_NAMES_PATH.read_text(encoding="utf-8").splitlines()[:10] if line.startswith("#")]
     text = " ".join(header)
@@ -57,3 +71,13 @@ def test_which_names_take_case_endings():
 def test_missing_gazetteer_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="given-name list not found"):
         load_given_names(tmp_path / "none.tsv")
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Maria Zakharova", "f"), ("Мария Захарова", "f"), ("Agnieszka Kowalska", "f"), ("Сергей Лавров", "m"),
+    ("Andrzej Duda", None),  # neither the surname nor the given name tells
+    ("Nikita Chruszczow", "m"), ("Andrea Orlando", "m"),  # given names in -a of men
+    ("Emmanuel Macron", None), ("Macron", None), ("", None),
+])
+def test_person_gender_from_the_name(name, gender):
+    assert person_gender(name) == gender
