@@ -363,6 +363,8 @@ def _part_arguments(args: tuple, kwargs: dict[str, Any], mention_index: tuple[np
         low = np.searchsorted(sorted_codes, row_codes[start], side="left")
         high = np.searchsorted(sorted_codes, row_codes[stop - 1], side="right")
         rows = np.sort(order[low:high])
+        if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+            rows = slice(rows[0], rows[-1] + 1)  # mentions sorted like the documents: a view, not a copy of each column
         if "mentions" in kwargs:
             kwargs["mentions"] = kwargs["mentions"].iloc[rows]
         else:

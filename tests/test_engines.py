@@ -158,6 +158,10 @@ def test_forked_parts_get_the_mentions_of_their_own_documents(monkeypatch):
     assert result["mentioned"].tolist() == [["A1", "A2"], ["B1", "B2"], []]
     assert result["rows"].tolist() == [2, 2, 0]  # each part saw only its own document's mentions
     assert not seen  # it ran in the forked children only (their appends never reach this process)
+    # sorted like the documents, each part's mentions are one run of rows (a slice)
+    in_order = forked(documents, mentions.sort_values(["doc_id", "actor"]), progress=False)
+    assert in_order["mentioned"].tolist() == [["A1", "A2"], ["B1", "B2"], []]
+    assert in_order["rows"].tolist() == [2, 2, 0]
 
 
 def test_local_processes_restores_the_functions_and_is_a_no_op_for_one_process():
