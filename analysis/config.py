@@ -17,6 +17,9 @@ DEFAULT_OUT_DIR = PROJECT_ROOT / "reports"
 ACTORS_KB_PATH = DATA_DIR / "actors.yaml"
 ROLES_PATH = DATA_DIR / "roles.yaml"
 CACHE_DIR = Path(os.environ.get("CROSSWIRE_CACHE", PROJECT_ROOT / ".cache"))
+# Folders of CACHE_DIR that depend on the installed code and data only, not on a corpus.
+KB_CACHE_FOLDER = "kb"
+LEMMA_CACHE_FOLDER = "lemmas"
 
 # Shared material that lives beside the repository (sample corpora); optional.
 SHARED_DIR = Path(os.environ.get("CROSSWIRE_SHARED", PROJECT_ROOT.parent / "shared"))

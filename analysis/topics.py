@@ -19,13 +19,17 @@ read back they hold ``None`` for a topic's absent languages: ``as_dict`` drops t
 from __future__ import annotations
 
 import gc
+import logging
 import math
+import os
 import re
+import tempfile
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,6 +39,8 @@ from tqdm.auto import tqdm
 
 from .errors import ParameterError
 from .io import iter_texts
+
+log = logging.getLogger(__name__)
 
 BACKENDS = ("embedding", "nmf")
 LANGUAGE_CENTERING = ("adjusted", "mean", "none")
@@ -104,22 +110,57 @@ def _stopwords(lang: str) -> frozenset[str]:
 def _lemmatizer(lang: str) -> Callable[[str], str]:
     """simplemma's lemmatiser for ``lang`` (identity for a language it lacks).
 
-    The dictionary is simplemma's low-memory stream form (read on demand, not unpacked into a
-    dict: same lemmas, a fraction of the memory), owned by this lemmatiser alone and without a
-    result cache, so it is freed with it: lexicons are built one language at a time and each
-    distinct token is lemmatised once, so only one language's dictionary is ever held.
+    The dictionary is a MARISA trie built once into the cache folder (Polish: 12 s here) and then
+    loaded at once, with lookups 3-7 times faster than the low-memory stream form, which had to
+    index the whole dictionary in every process (Polish: 3.7 s, English: 0.3 s). The lemmatiser
+    keeps no result cache, as each distinct token is lemmatised once, and is freed with its
+    dictionary after its language's lexicon.
     """
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
-    from simplemma.strategies.dictionaries import StreamDictionaryFactory
 
-    lemmatizer = Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(
-        dictionary_factory=StreamDictionaryFactory(cache_max_size=1)))
     try:
-        lemmatizer.lemmatize("test", lang)
+        factory = _trie_factory(lang)
     except ValueError:
         return lambda token: token
+    lemmatizer = Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
     return lambda token: lemmatizer.lemmatize(token, lang)
+
+
+def prepare_lemmatizers(languages: Iterable[str]) -> None:
+    """Build the cached lemma dictionaries of ``languages`` now (those simplemma lacks are skipped)."""
+    for lang in languages:
+        try:
+            _trie_factory(lang)
+        except ValueError:
+            continue
+
+
+def _trie_factory(lang: str):
+    """A dictionary factory whose trie for ``lang`` is in the cache folder; ValueError for a language
+    simplemma lacks. simplemma writes a new trie in place, so it is built in a temporary folder and
+    moved in: a process running beside this one never reads half a file."""
+    from importlib.metadata import version
+
+    import simplemma
+    from simplemma.strategies.dictionaries import StreamDictionaryFactory, TrieDictionaryFactory
+
+    from . import config
+
+    versions = f"simplemma-{simplemma.__version__}-marisa-{version('marisa-trie')}"
+    folder = config.CACHE_DIR / config.LEMMA_CACHE_FOLDER / versions
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / f"{lang}.dic").is_file():
+            with tempfile.TemporaryDirectory(dir=folder) as tmp:
+                TrieDictionaryFactory(cache_max_size=0, disk_cache_dir=tmp).get_dictionary(lang)
+                os.replace(Path(tmp) / f"{lang}.dic", folder / f"{lang}.dic")
+    except OSError as error:  # a read-only cache folder: index the stream form in this process
+        log.debug("lemma dictionary not cached: %s", error)
+        factory = StreamDictionaryFactory(cache_max_size=1)
+        factory.get_dictionary(lang)
+        return factory
+    return TrieDictionaryFactory(cache_max_size=1, disk_cache_dir=str(folder))
 
 
 def _boilerplate_lines(texts: Iterable[str], *, min_docs: int) -> set[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from analysis import bench
 from analysis.__main__ import main as cli_main
-from analysis.bench import _timed, _TreeMemorySampler, format_results, memory_growth, ratios, run_benchmark
+from analysis.bench import _sampling_pause, _timed, _TreeMemorySampler, format_results, memory_growth, ratios, run_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,18 @@ def test_stage_children_use_the_empty_cache_of_the_run(seeds_results):
     assert topics["substeps"]["embed_documents"]["calls"] >= 1
 
 
+def test_package_caches_are_built_before_the_stages_that_use_them(seeds_results):
+    results, work = seeds_results
+    names = [s["name"] for s in results["sizes"]["8"]["steps"]]
+    assert names.index("ingest") < names.index(bench.PACKAGE_CACHES_STEP) < names.index("actors")
+    setup = results["sizes"]["8"]["steps"][names.index(bench.PACKAGE_CACHES_STEP)]
+    assert setup["status"] == "ok", setup.get("error")
+    assert setup["languages"] == ["en", "it"]
+    cache = work / "n8" / "cache" / "pipeline"
+    assert sorted(p.name for p in cache.glob("lemmas/*/*.dic")) == ["en.dic", "it.dic"]
+    assert list(cache.glob("kb/*.pickle"))
+
+
 def test_results_go_to_json_and_a_table(seeds_dir, tmp_path, capsys):
     target = tmp_path / "bench.json"
     code = cli_main(["bench", str(seeds_dir), "--sizes", "6", "--no-references", "--threads", "1",
@@ -64,7 +76,8 @@ def test_checkpoint_sees_every_finished_step(seeds_dir, tmp_path):
     finished = []
     run_benchmark(seeds_dir, [6], work_dir=tmp_path, threads=1, references=False, progress=False,
                   checkpoint=lambda partial: finished.append([s["name"] for s in partial["sizes"]["6"]["steps"]]))
-    assert finished == [list(bench.STAGES[:i]) for i in range(1, len(bench.STAGES) + 1)]
+    steps = ["ingest", bench.PACKAGE_CACHES_STEP, *bench.STAGES[1:]]
+    assert finished == [steps[:i] for i in range(1, len(steps) + 1)]
 
 
 def test_reference_sample_limits_the_references(seeds_dir, tmp_path):
@@ -148,7 +161,8 @@ def test_bertopic_reference_fits_the_cached_embeddings(seeds_dir, tmp_path):
 
 def test_memory_growth_slopes_and_projection():
     def size(peak_ingest, peak_topics):
-        return {"steps": [{"name": "ingest", "peak_tree_mb": peak_ingest}, {"name": "topics", "peak_tree_mb": peak_topics}]}
+        return {"steps": [{"name": "ingest", "peak_tree_mb": peak_ingest}, {"name": "topics", "peak_tree_mb": peak_topics},
+                          {"name": bench.PACKAGE_CACHES_STEP, "kind": "setup", "peak_tree_mb": 900}]}
 
     # ingest: +90 MB over 9,000 docs = 10 MB per 1,000 docs, then the same (linear);
     # topics: 20 MB per 1,000 docs, then 100 (faster than linear)
@@ -158,6 +172,7 @@ def test_memory_growth_slopes_and_projection():
                                 "MB at 100000 (linear projection)": 390 + 80 * 10}
     assert growth["topics"]["MB per 1000 docs, 10000->20000"] == 100.0
     assert growth["topics"]["MB at 100000 (linear projection)"] == 1480 + 80 * 100
+    assert set(growth) == {"ingest", "topics"}
     assert memory_growth({"sizes": {"1000": size(200, 300)}}) == {}
 
 
@@ -171,6 +186,11 @@ def test_tree_sampler_sees_memory_of_grandchildren():
     sampler.stop()
     assert sampler.peak_bytes >= 300_000_000
     assert sampler.largest_bytes >= 300_000_000
+
+
+def test_sampler_spends_at_most_a_twentieth_of_its_time_sampling():
+    assert _sampling_pause(0.001) == 0.1
+    assert _sampling_pause(0.03) == pytest.approx(0.57)
 
 
 def test_timer_counts_outer_calls_only():

@@ -364,3 +364,39 @@ def test_principal_components_match_the_leading_eigenvectors():
     # Axis-aligned data: the components are the first two axes, in order of variance.
     assert variances[0] > variances[1] > 1.0
     assert np.allclose(np.abs(projected), np.abs(X[:, :2] - X[:, :2].mean(axis=0)), atol=0.3)
+
+
+LEMMA_WORDS = {"it": ["ospedali", "giocatori", "hanno", "festeggiato", "parate", "Parigi"],
+               "en": ["hospitals", "infections", "scored", "players", "celebrated", "went"]}
+
+
+def test_lemmas_come_from_a_trie_built_once_in_the_cache_folder(tmp_path, monkeypatch):
+    import simplemma
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    from analysis import config
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    for lang, words in LEMMA_WORDS.items():
+        assert [topic_module._lemmatizer(lang)(w) for w in words] == [simplemma.lemmatize(w, lang) for w in words]
+    assert topic_module._lemmatizer("xx")("Ospedali") == "Ospedali"  # a language simplemma lacks
+    assert sorted(p.name for p in tmp_path.glob("lemmas/*/*")) == ["en.dic", "it.dic"]  # no temporary folder left
+
+    def no_rebuild(self, lang):
+        raise AssertionError(f"trie for {lang} built again")
+
+    monkeypatch.setattr(TrieDictionaryFactory, "_build_trie", no_rebuild)
+    assert topic_module._lemmatizer("it")("ospedali") == "ospedale"
+
+
+def test_lemmas_without_a_writable_cache_folder_or_a_dictionary(tmp_path, monkeypatch):
+    import simplemma
+
+    from analysis import config
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(config, "CACHE_DIR", blocked)
+    words = LEMMA_WORDS["it"]
+    assert [topic_module._lemmatizer("it")(w) for w in words] == [simplemma.lemmatize(w, "it") for w in words]
+    assert topic_module._lemmatizer("xx")("Ospedali") == "Ospedali"  # a language simplemma lacks
