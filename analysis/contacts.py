@@ -2701,7 +2701,7 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
     gender = _PRONOUN_GENDER.get(pronoun.group(0).split()[-1].lower()) if names is not None else None
 
     def agrees(m: _Mention) -> bool:
-        return gender is None or person_gender(names.get(m.actor_id, "")) in (None, gender)
+        return _agrees(names, m.actor_id, gender)
 
     # "Barr said he would consult with X": the person earlier in the sentence, else the previous ones'.
     earlier = [m for m in mentions if m.end <= pronoun_start and m.actor_id not in have
@@ -2713,7 +2713,7 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
         if not persons:
             continue
         agreeing = [m for m in persons if agrees(m)]
-        marked = [m for m in agreeing if gender == "f" and person_gender(names.get(m.actor_id, "")) == "f"]
+        marked = [m for m in agreeing if gender == "f" and _gender_of(names, m.actor_id) == "f"]
         if len(agreeing) == 1 or len(marked) == 1:  # female names are marked ("Angela"), male ones mostly not
             return agreeing if len(agreeing) == 1 else marked
         # several persons: the previous sentence's subject, if it is one person ("Barr said in a letter to A, B ...")
@@ -2791,7 +2791,7 @@ def _visitor_of_adjunct(sentence, cue, parties, mentions, history, previous_text
             sentence[clause_start:pronoun.start()]) <= 2:
         gender = _PRONOUN_GENDER.get(pronoun.group(0).lower())
         before = [m for m in mentions if m.end <= clause_start and m.is_person and not _QUOTE_STOP.search(
-            sentence, m.end, clause_start) and (names is None or person_gender(names.get(m.actor_id, "")) in (None, gender))]
+            sentence, m.end, clause_start) and _agrees(names, m.actor_id, gender)]
         return before[-1:]
     if not persons or _n_words(sentence[clause_start:persons[0].start]) > 3:
         return []  # (the subject opens the clause: not "Protests erupted in Paris during a visit of ...")
@@ -2994,7 +2994,7 @@ def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, 
         if _n_words(gap) > 3 or _has_stop(gap, lex, side="left") or "," in gap:
             return []
         pronouns = {_PRONOUN_GENDER.get(w.group(0).lower()) for w in words[index:]} - {None}
-        if names is not None and before[-1].is_person and person_gender(names.get(before[-1].actor_id, "")) in (
+        if before[-1].is_person and _gender_of(names, before[-1].actor_id) in (
                 {"m", "f"} - pronouns if len(pronouns) == 1 else ()):
             return []  # "Merkel said he would meet X": not Merkel
         return [before[-1]] if before[-1].is_person or before[-1].actor_type in ("country", "organization") else []
@@ -3002,20 +3002,28 @@ def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, 
         return []
     subject = _previous_subject(previous_text, history[-1], have, lex)
     others = {m.actor_id for m in history[-1] if m.is_person} - {m.actor_id for m in subject} - have
+    gender = _past_gender(sentence[cue.start:cue.end], lang) if names is not None else None
     if others:  # another person there may be the subject ("Putina skrytykował Biden": object first) ...
-        gender = _past_gender(sentence[cue.start:cue.end], lang) if names is not None else None
-        if gender is None or not subject or any(person_gender(names.get(m.actor_id, "")) not in (None, gender)
-                                                for m in subject) or any(
-                person_gender(names.get(other, "")) in (None, gender) for other in others):
+        if gender is None or not subject or not all(_agrees(names, m.actor_id, gender) for m in subject) or any(
+                _agrees(names, other, gender) for other in others):
             return []  # ... unless the verb's gender fits the subject alone ("Baerbock i Ławrow ... Spotkała się")
     number = _verb_number(sentence[:cue.end], lang)
-    gender = _past_gender(sentence[cue.start:cue.end], lang) if names is not None else None
     if number == "singular" and len(subject) > 1 and gender is not None:
         # "Baerbock i Ławrow przyjechali do Moskwy. Spotkała się z X": the one whose name agrees with the verb
-        subject = [m for m in subject if person_gender(names.get(m.actor_id, "")) == gender][:2]
+        subject = [m for m in subject if _gender_of(names, m.actor_id) == gender][:2]
     if (number == "singular" and len(subject) != 1) or (number == "plural" and len(subject) < 2):
         return []
     return subject
+
+
+def _gender_of(names: dict | None, actor_id: str) -> str | None:
+    """"m" or "f" when the person's name (``names``: actor_id -> name) tells, else None."""
+    return person_gender(names.get(actor_id, "")) if names else None
+
+
+def _agrees(names: dict | None, actor_id: str, gender: str | None) -> bool:
+    """Whether a pronoun or verb of ``gender`` (None: unknown) can stand for the person."""
+    return gender is None or _gender_of(names, actor_id) in (None, gender)
 
 
 def _past_gender(verb: str, lang: str) -> str | None:
