@@ -57,3 +57,18 @@ def test_text_values_cut_and_fill_in_any_column_type():
         assert io.text_values(column) == ["abcdef", "", "xy" if column.dtype != object else "7"]
         assert io.text_values(column, max_chars=3) == ["abc", "", "xy" if column.dtype != object else "7"]
     assert list(io.iter_texts(pd.Series(["a", "b", "c", "d"]), [3, 0, 2], chunk_size=2)) == ["d", "a", "c"]
+
+
+def test_rows_of_a_chunked_arrow_column_are_taken_in_the_order_asked(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "PARQUET_ROWS_PER_WRITE", 3)  # one Arrow chunk per three rows when read back
+    texts = [f"text {i}" if i % 4 else None for i in range(10)]
+    column = io.read_parquet(io.write_parquet(pd.DataFrame({"text": texts}), tmp_path / "t.parquet"))["text"]
+    assert column.array.__arrow_array__().num_chunks == 4
+    taken = io.take_rows(column, [9, 0, 4, 5, 5, -1, 3])
+    assert taken.dtype == column.dtype and taken.index.tolist() == list(range(7))
+    assert taken.fillna("-").tolist() == ["text 9", "-", "-", "text 5", "text 5", "text 9", "text 3"]
+    assert io.take_rows(column, []).tolist() == []
+    with pytest.raises(IndexError):
+        io.take_rows(column, [10])
+    assert list(io.iter_texts(column, range(10), chunk_size=4)) == [text or "" for text in texts]
+    assert io.take_rows(pd.Series(["a", "b"], index=[7, 8], dtype=object), [1]).tolist() == ["b"]
