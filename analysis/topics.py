@@ -163,6 +163,14 @@ def _trie_factory(lang: str):
     return TrieDictionaryFactory(cache_max_size=1, disk_cache_dir=str(folder))
 
 
+def _without_links(text: str) -> str:
+    """``text`` with web and mail addresses blanked. Texts without "http", "www." or "@" cannot hold
+    one and are not searched: the pattern's ``\\S+@`` backtracks over every word of a text that has none."""
+    if "http" in text or "www." in text or "@" in text:
+        return _URLISH.sub(" ", text)
+    return text
+
+
 def _boilerplate_lines(texts: Iterable[str], *, min_docs: int) -> set[str]:
     """Lines repeated verbatim in at least ``min_docs`` documents (bylines, footers, share bars)."""
     seen: Counter[str] = Counter()
@@ -209,7 +217,7 @@ def build_lexicon(
         for text in texts_at(positions):
             if boilerplate:
                 text = "\n".join(line for line in text.split("\n") if line.strip() not in boilerplate)
-            counts = Counter(_WORD.findall(_URLISH.sub(" ", text)))
+            counts = Counter(_WORD.findall(_without_links(text)))
             indices.extend([token_index.setdefault(token, len(token_index)) for token in counts])
             data.extend(counts.values())
             indptr.append(len(indices))

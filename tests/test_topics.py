@@ -237,6 +237,15 @@ def test_boilerplate_lines_are_ignored():
     assert "price" in keys and "channel" not in keys and "update" not in keys
 
 
+def test_web_and_mail_addresses_give_no_terms():
+    docs = pd.DataFrame({"doc_id": list("ab"), "title": ["", ""], "lang": ["en", "en"],
+                         "text": ["Gas prices rose, see https://pipelines.example.org/tariffs or www.gasworld.net.",
+                                  "Write to editors@newsdesk.example.com about wheat (@farmers)."]})
+    keys = build_lexicon(docs).languages["en"].keys
+    assert {"gas", "price", "wheat", "farmer", "write"} <= set(keys)
+    assert not {"pipeline", "tariff", "gasworld", "editor", "newsdesk", "example"} & set(keys)
+
+
 def test_topic_quality_reports_npmi_diversity_and_outliers(tiny, fitted):
     docs, _ = tiny
     quality = topic_quality(docs, fitted.topics_, fitted.doc_topics_)
