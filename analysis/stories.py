@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 from .errors import ParameterError
 from .topics import LANGUAGE_CENTERING, centre_languages
 
+_BLOCK_ROWS = 1024
 _BLOCK_CELLS = 1 << 22
 
 
@@ -122,9 +123,11 @@ def _mutual_neighbours(X: np.ndarray, *, threshold: float, n_neighbors: int, pro
                        days: np.ndarray | None = None, max_days: float = np.inf):
     """Pairs (i < j) that are in each other's top ``n_neighbors`` with similarity >= threshold.
 
-    With ``days`` (float day numbers, NaN when unknown), a dated document is only compared
-    with documents dated within ``max_days`` of its block and with undated ones, so a dated
-    corpus costs far less than N x N.
+    Only similarities that can reach the threshold are kept from each tile of dot products (one
+    pass over the tile: ranking whole rows cost more than the dot products); of equally similar
+    neighbours, the earlier in date order (then in input order) wins. With ``days`` (float day
+    numbers, NaN when unknown), a block of dated documents is only compared with documents dated
+    within ``max_days`` of it and with undated ones, so a dated corpus costs far less than N x N.
     """
     n = len(X)
     if n < 2:
@@ -133,34 +136,43 @@ def _mutual_neighbours(X: np.ndarray, *, threshold: float, n_neighbors: int, pro
     order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
     sorted_days = days[order]
     n_dated = int((~np.isnan(days)).sum())
-    undated = order[n_dated:]
-    block = max(16, _BLOCK_CELLS // n)
+    # In date order, a block's window and the undated documents are two slices: no copies per block.
+    X = np.asarray(X, dtype=np.float32)
+    X = X if np.array_equal(order, np.arange(n)) else X[order]
+    windowed = np.isfinite(max_days)
+    block_rows = min(_BLOCK_ROWS, n)
+    tile_columns = max(1, _BLOCK_CELLS // block_rows)
+    cut = threshold - 1e-4  # below this, a similarity cannot round (4 decimals) up to the threshold
     forward: list[np.ndarray] = []
     similarity: list[np.ndarray] = []
-    for start in tqdm(range(0, n, block), desc="story neighbours", disable=not progress):
-        rows = order[start:start + block]
-        if start + len(rows) <= n_dated and np.isfinite(max_days):
+    for start in tqdm(range(0, n, block_rows), desc="story neighbours", disable=not progress):
+        stop = min(n, start + block_rows)
+        spans = [(0, n)]
+        if stop <= n_dated and windowed:
             low = np.searchsorted(sorted_days[:n_dated], sorted_days[start] - max_days, side="left")
-            high = np.searchsorted(sorted_days[:n_dated], sorted_days[start + len(rows) - 1] + max_days, side="right")
-            candidates = np.sort(np.concatenate([order[low:high], undated]))
-        else:
-            candidates = np.arange(n)
-        k = min(n_neighbors, len(candidates) - 1)
-        if k < 1:
-            continue
-        sims = X[rows] @ X[candidates].T
-        sims[rows[:, None] == candidates[None, :]] = -np.inf
-        if np.isfinite(max_days):
-            # Each row's own window, so that neighbours do not depend on how rows are blocked.
-            sims[np.abs(days[rows][:, None] - days[candidates][None, :]) > max_days] = -np.inf
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            high = np.searchsorted(sorted_days[:n_dated], sorted_days[stop - 1] + max_days, side="right")
+            spans = [(low, high), (n_dated, n)]
+        found = _BestPerRow(n_neighbors, limit=max(4 * block_rows * n_neighbors, _BLOCK_CELLS // 4))
+        for span_start, span_stop in spans:
+            for column in range(span_start, span_stop, tile_columns):
+                column_stop = min(span_stop, column + tile_columns)
+                sims = (X[start:stop] @ X[column:column_stop].T).ravel()
+                hits = np.flatnonzero(sims >= cut)
+                rows, columns = np.divmod(hits, column_stop - column)
+                rows += start
+                columns += column
+                keep = rows != columns
+                if windowed:
+                    # Each row's own window, so that neighbours do not depend on how rows are blocked.
+                    keep &= ~(np.abs(sorted_days[rows] - sorted_days[columns]) > max_days)
+                found.add(rows[keep], columns[keep], sims[hits[keep]])
+        rows, columns, sims = found.result()
+        rows, columns = order[rows], order[columns]
         # Rounded so that last-bit BLAS differences between machines cannot flip a link.
-        top_sims = np.round(np.take_along_axis(sims, top, axis=1), 4)
-        ok = (top_sims >= threshold).ravel()
-        forward.append(np.repeat(rows, k)[ok] * n + candidates[top.ravel()[ok]])
-        similarity.append(top_sims.ravel()[ok])
-    if not forward:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+        sims = np.round(sims, 4)
+        ok = sims >= threshold
+        forward.append(rows[ok] * n + columns[ok])
+        similarity.append(sims[ok])
     codes = np.concatenate(forward)
     sims = np.concatenate(similarity)
     i, j = codes // n, codes % n
@@ -168,6 +180,40 @@ def _mutual_neighbours(X: np.ndarray, *, threshold: float, n_neighbors: int, pro
     pairs = np.stack([i[mutual], j[mutual]], axis=1)
     keep = np.lexsort((pairs[:, 1], pairs[:, 0]))
     return pairs[keep], sims[mutual][keep].astype(np.float64)
+
+
+class _BestPerRow:
+    """The ``k`` most similar columns of each row of a block, from (row, column, similarity) parts
+    added in increasing column order; of equal similarities, the lower column wins. Parts are reduced once they hold
+    more than ``limit`` triples, so a block's memory stays bounded however many documents clear
+    the threshold."""
+
+    def __init__(self, k: int, *, limit: int):
+        self.k, self.limit = k, limit
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.size = 0
+
+    def add(self, rows: np.ndarray, columns: np.ndarray, sims: np.ndarray) -> None:
+        self.parts.append((rows, columns, sims))
+        self.size += len(rows)
+        if self.size > self.limit:
+            self.parts = [self.result()]
+            self.size = len(self.parts[0][0])
+
+    def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if not self.parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        rows, columns, sims = (np.concatenate(part) for part in zip(*self.parts))
+        # One stable sort on (row, similarity descending): equal similarities keep their column order.
+        bits = sims.astype(np.float32).view(np.uint32)
+        ascending = np.where(bits >> 31 == 1, ~bits, bits | np.uint32(0x80000000))
+        key = ((rows - rows.min(initial=0)).astype(np.int64) << 32) | (~ascending).astype(np.int64)
+        order = np.argsort(key, kind="stable")
+        rows, columns, sims = rows[order], columns[order], sims[order]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        keep = rank < self.k
+        return rows[keep], columns[keep], sims[keep]
 
 
 def _actor_sets(mentions: pd.DataFrame, doc_ids: np.ndarray) -> list[frozenset]:
@@ -182,8 +228,12 @@ def _average_link_merge(X: np.ndarray, pairs: np.ndarray, sims: np.ndarray, *, m
     """Union-find over links, strongest first, merging only groups whose mean pairwise similarity stays high."""
     n = len(X)
     parent = np.arange(n)
-    sums = X.astype(np.float64)
-    sizes = np.ones(n, dtype=np.int64)
+    # Vector sums only for documents that have a link: most documents are stories of their own.
+    linked = np.unique(pairs)
+    slot = np.full(n, -1, dtype=np.int64)
+    slot[linked] = np.arange(len(linked))
+    sums = np.asarray(X)[linked].astype(np.float64)
+    sizes = np.ones(len(linked), dtype=np.int64)
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -196,14 +246,15 @@ def _average_link_merge(X: np.ndarray, pairs: np.ndarray, sims: np.ndarray, *, m
         a, b = find(int(pairs[index, 0])), find(int(pairs[index, 1]))
         if a == b:
             continue
-        cross = float(sums[a] @ sums[b]) / (sizes[a] * sizes[b])
+        sa, sb = slot[a], slot[b]
+        cross = float(sums[sa] @ sums[sb]) / (sizes[sa] * sizes[sb])
         if cross < min_average:
             continue
         if b < a:
-            a, b = b, a
+            a, b, sa, sb = b, a, sb, sa
         parent[b] = a
-        sums[a] += sums[b]
-        sizes[a] += sizes[b]
+        sums[sa] += sums[sb]
+        sizes[sa] += sizes[sb]
     return np.array([find(i) for i in range(n)])
 
 

@@ -90,11 +90,28 @@ def test_blocked_search_matches_brute_force(monkeypatch):
     X = np.repeat(centres, 5, axis=0) + 0.15 * rng.normal(size=(100, 32))
     X = (X / np.linalg.norm(X, axis=1, keepdims=True)).astype(np.float32)
     full_pairs, full_sims = stories._mutual_neighbours(X, threshold=0.8, n_neighbors=6, progress=False)
-    monkeypatch.setattr(stories, "_BLOCK_CELLS", 300)  # three rows at a time
+    monkeypatch.setattr(stories, "_BLOCK_ROWS", 3)
+    monkeypatch.setattr(stories, "_BLOCK_CELLS", 3 * 7)  # tiles of 3 x 7 similarities
     block_pairs, block_sims = stories._mutual_neighbours(X, threshold=0.8, n_neighbors=6, progress=False)
     assert np.array_equal(full_pairs, block_pairs) and np.array_equal(full_sims, block_sims)
     S = X @ X.T
-    assert all(S[i, j] >= 0.8 - 1e-4 for i, j in full_pairs) and len(full_pairs) > 50
+    np.fill_diagonal(S, -np.inf)
+    top = np.argsort(-S, axis=1, kind="stable")[:, :6]
+    expected = [(i, j) for i in range(len(X)) for j in top[i] if i < j and i in top[j] and S[i, j] >= 0.8]
+    assert sorted(map(tuple, full_pairs.tolist())) == sorted(expected) and len(expected) > 50
+    assert np.allclose(full_sims, [S[i, j] for i, j in full_pairs], atol=1e-4)
+
+
+def test_each_document_keeps_its_n_most_similar_neighbours_however_many_clear_the_threshold(monkeypatch):
+    # Ten copies of one direction: every pair clears the threshold, but only the first two of
+    # the equally similar others count as each document's neighbours, even when the block's
+    # candidates must be cut down to the best ones several times on the way.
+    monkeypatch.setattr(stories, "_BLOCK_ROWS", 4)
+    monkeypatch.setattr(stories, "_BLOCK_CELLS", 4 * 3)
+    X = np.tile(np.eye(4, dtype=np.float32)[0], (10, 1))
+    pairs, sims = stories._mutual_neighbours(X, threshold=0.9, n_neighbors=2, progress=False)
+    assert pairs.tolist() == [[0, 1], [0, 2], [1, 2]]
+    assert sims.tolist() == [1.0, 1.0, 1.0]
 
 
 def test_average_linkage_prevents_chaining():
@@ -129,10 +146,11 @@ def test_dev_corpus_translations_share_stories(semeval_dir, translations_dir):
     assert sizes.iloc[0] <= 0.1 * len(docs)  # stories stay tight, no topic-sized blobs
 
 
-@pytest.mark.parametrize("block_cells", [1 << 24, 16 * 43])
-def test_neighbours_are_looked_for_within_each_documents_own_date_window(monkeypatch, block_cells):
+@pytest.mark.parametrize("block_rows, block_cells", [(1024, 1 << 22), (16, 16 * 5)])
+def test_neighbours_are_looked_for_within_each_documents_own_date_window(monkeypatch, block_rows, block_cells):
     # A's nearest document B is 100 days away, so it must not take A's only neighbour slot
     # from C (a day away), however many rows are compared at once.
+    monkeypatch.setattr(stories, "_BLOCK_ROWS", block_rows)
     monkeypatch.setattr(stories, "_BLOCK_CELLS", block_cells)
     e = np.eye(8)
     a, b, c = e[0], e[0] + 0.1 * e[2], e[0] + 0.45 * e[1]
