@@ -19,21 +19,30 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
+import logging
+import pickle
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import rapidfuzz
 from rapidfuzz import fuzz, process
 from tqdm.auto import tqdm
 
+from analysis import config, io
 from analysis.kb import KnowledgeBase, load_kb
-from analysis.names import inflected_in, load_given_names, person_slug
+from analysis.names import GIVEN_NAMES_PATH, inflected_in, load_given_names, person_slug
 from analysis.sentences import split_sentences
+
+log = logging.getLogger(__name__)
 
 METHODS: tuple[str, ...] = ("alias", "inflection", "fuzzy", "role", "surname", "discovered")
 MENTION_COLUMNS: list[str] = [
@@ -1729,10 +1738,53 @@ def _as_date(value) -> pd.Timestamp | None:
 
 # --- documents --------------------------------------------------------------------------------
 
+_CACHED_GIVEN_FORMS: tuple[str, ...] = config.DEFAULT_LANGUAGES  # given-name forms stored with a cached matcher
+_KEPT_MATCHERS = 8
+
+
 @functools.lru_cache(maxsize=4)
 def _matcher(kb: KnowledgeBase, fuzzy_threshold: int) -> ActorMatcher:
-    """One compiled matcher per knowledge base and threshold (the KB is immutable and hashed by identity)."""
-    return ActorMatcher(kb, fuzzy_threshold=fuzzy_threshold)
+    """One compiled matcher per knowledge base and threshold (the KB is immutable and hashed by identity).
+
+    A matcher of a KB read from files is kept as a pickle in the cache folder, keyed by the KB's
+    content, the threshold, the package's code and the given-name list: each stage runs in a
+    fresh process, and loading takes a fifth of the building time.
+    """
+    cached = _matcher_cache_file(kb, fuzzy_threshold)
+    if cached is not None:
+        try:
+            matcher = pickle.loads(cached.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass  # not cached yet, or written by an incompatible version of a library
+        else:
+            matcher.kb = kb
+            return matcher
+    matcher = ActorMatcher(kb, fuzzy_threshold=fuzzy_threshold)
+    if cached is not None:
+        for lang in _CACHED_GIVEN_FORMS:
+            matcher._given_forms(lang)
+        try:
+            io.write_bytes(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL), cached)
+            _remove_old_matchers(cached.parent, keep=_KEPT_MATCHERS)
+        except OSError as error:
+            log.debug("actor matcher not cached: %s", error)
+    return matcher
+
+
+def _remove_old_matchers(folder: Path, *, keep: int) -> None:
+    """Matchers of earlier versions of the code or the KB are never read again (9 MB each): keep the newest."""
+    files = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def _matcher_cache_file(kb: KnowledgeBase, fuzzy_threshold: int) -> Path | None:
+    if kb.fingerprint is None:
+        return None
+    digest = hashlib.sha256(f"{kb.fingerprint}\0{fuzzy_threshold}\0{sys.version}\0{rapidfuzz.__version__}".encode())
+    for source in [*sorted(Path(__file__).parent.glob("*.py")), GIVEN_NAMES_PATH]:
+        digest.update(source.read_bytes())
+    return config.CACHE_DIR / config.MATCHER_CACHE_FOLDER / f"{digest.hexdigest()[:24]}.pickle"
 
 
 def prepare_matcher(kb: KnowledgeBase, *, fuzzy_threshold: int = 92, languages: Iterable[str] = ()) -> None:

@@ -165,7 +165,7 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
         size["steps"].append(step)
         checkpoint(size)
         if stage == "ingest" and documents:
-            size["steps"].append(_package_caches(documents["languages"], cache, progress, n))
+            size["steps"].append(_package_caches(documents["languages"], params, cache, progress, n))
             checkpoint(size)
         if stage == "ingest" and references and documents:
             size["steps"].extend(_references_after_ingest(out_dir, params, threads, cache, progress, n, documents,
@@ -192,18 +192,20 @@ def _bench_size(source: Path, n: int, *, work_dir: Path, threads: int, extra: di
     return size
 
 
-def _package_caches(languages: list[str], cache: Path, progress: bool, n: int) -> dict[str, Any]:
-    """Build the caches that depend on the installation only (the parsed knowledge base, the lemma
-    dictionaries of the corpus's languages) before the stages are timed: a user builds them once,
-    not per corpus, while the embedding cache stays empty."""
+def _package_caches(languages: list[str], params: Mapping[str, Any], cache: Path, progress: bool,
+                    n: int) -> dict[str, Any]:
+    """Build the caches that depend on the installation only (the parsed knowledge base, its actor
+    matcher, the lemma dictionaries of the corpus's languages) before the stages are timed: a user
+    builds them once, not per corpus, while the embedding cache stays empty."""
     _say(progress, f"[n={n}] package caches")
-    step = _run_child({"kind": "package_caches", "languages": languages}, cache_dir=cache / "pipeline")
+    step = _run_child({"kind": "package_caches", "languages": languages, "fuzzy_threshold": params["fuzzy_threshold"]},
+                      cache_dir=cache / "pipeline")
     step.update(name=PACKAGE_CACHES_STEP, kind="setup", items=0, mb=0.0, languages=languages)
     return step
 
 
 def _copy_package_caches(source: Path, target: Path) -> None:
-    for folder in (config.KB_CACHE_FOLDER, config.LEMMA_CACHE_FOLDER):
+    for folder in (config.KB_CACHE_FOLDER, config.MATCHER_CACHE_FOLDER, config.LEMMA_CACHE_FOLDER):
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder, dirs_exist_ok=True)
 
@@ -576,10 +578,11 @@ def _bertopic_job(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def _package_caches_job(job: dict[str, Any]) -> dict[str, Any]:
+    from analysis.actors import prepare_matcher
     from analysis.kb import load_kb
     from analysis.topics import prepare_lemmatizers
 
-    load_kb()
+    prepare_matcher(load_kb(), fuzzy_threshold=job["fuzzy_threshold"])
     prepare_lemmatizers(job["languages"])
     return {}
 

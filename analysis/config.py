@@ -20,6 +20,7 @@ CACHE_DIR = Path(os.environ.get("CROSSWIRE_CACHE", PROJECT_ROOT / ".cache"))
 # Folders of CACHE_DIR that depend on the installed code and data only, not on a corpus.
 KB_CACHE_FOLDER = "kb"
 LEMMA_CACHE_FOLDER = "lemmas"
+MATCHER_CACHE_FOLDER = "matchers"
 
 # Shared material that lives beside the repository (sample corpora); optional.
 SHARED_DIR = Path(os.environ.get("CROSSWIRE_SHARED", PROJECT_ROOT.parent / "shared"))

@@ -125,6 +125,7 @@ class KnowledgeBase:
     offices: pd.DataFrame
     roles: pd.DataFrame
     demonyms: pd.DataFrame
+    fingerprint: str | None = None  # the content key of the files it was parsed from (None: built in code)
     _names: dict[str, str] = field(init=False, repr=False)
     _tenures: dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp, str]]] = field(
         init=False, repr=False
@@ -194,7 +195,7 @@ def _load_cached(actors_file: Path, _actors_mtime: int, roles_file: Path, _roles
         return pickle.loads(cached.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not cached yet, or written by an incompatible version of a library
-    kb = _parse_files(actors_file, roles_file)
+    kb = _parse_files(actors_file, roles_file, fingerprint=key)
     try:
         io.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL), cached)
     except OSError as error:
@@ -202,13 +203,14 @@ def _load_cached(actors_file: Path, _actors_mtime: int, roles_file: Path, _roles
     return kb
 
 
-def _parse_files(actors_file: Path, roles_file: Path) -> KnowledgeBase:
+def _parse_files(actors_file: Path, roles_file: Path, *, fingerprint: str) -> KnowledgeBase:
     actor_entries = _read_yaml_list(actors_file)
     role_entries = _read_yaml_list(roles_file)
     actors, aliases, offices, demonyms = _parse_actors(actor_entries, actors_file)
     org_ids = set(actors.loc[actors["actor_type"] == "organization", "actor_id"])
     roles = _parse_roles(role_entries, roles_file, org_ids)
-    return KnowledgeBase(actors=actors, aliases=aliases, offices=offices, roles=roles, demonyms=demonyms)
+    return KnowledgeBase(actors=actors, aliases=aliases, offices=offices, roles=roles, demonyms=demonyms,
+                         fingerprint=fingerprint)
 
 
 def _read_yaml_list(file: Path) -> list[Any]:

@@ -1,6 +1,7 @@
 """Actor matching: aliases, case forms, surnames, fuzzy spellings, role phrases, discovery."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -1106,7 +1107,54 @@ def test_prepare_matcher_compiles_the_shared_matcher_with_the_given_name_forms()
     kb = load_kb()
     prepare_matcher(kb, fuzzy_threshold=91, languages=["pl", "en"])
     matcher = _matcher(kb, 91)
-    assert set(matcher._given_cache) == {"pl", "en"}
+    assert {"pl", "en"} <= set(matcher._given_cache)
     assert any(form.startswith("jack") and form != "jack" for form in matcher._given_cache["pl"])  # Polish cases
     assert extract_mentions(pd.DataFrame({"doc_id": ["d"], "text": ["Joe Biden met Vladimir Putin."], "lang": ["en"]}),
                             kb=kb, fuzzy_threshold=91)["actor"].tolist() == ["Joe Biden", "Vladimir Putin"]
+
+
+def test_the_matcher_of_a_kb_read_from_files_is_cached_and_finds_the_same_mentions(tmp_path, monkeypatch):
+    from analysis import actors, config
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "actors.yaml").write_text(ACTORS_YAML, encoding="utf-8")
+    (folder / "roles.yaml").write_text(ROLES_YAML, encoding="utf-8")
+    kb = load_kb(folder / "actors.yaml", roles_path=folder / "roles.yaml")
+    docs = _documents([("a", "Władimir Putin i Jacka. Putina spytano.", "pl", None, None),
+                       ("b", "The secretary of state met Vladimir Putin.", "en", "2022-02-01", None)])
+    folder = tmp_path / "cache" / config.MATCHER_CACHE_FOLDER
+    folder.mkdir(parents=True)
+    for age in range(actors._KEPT_MATCHERS):  # matchers of earlier versions: the oldest goes
+        (folder / f"old{age}.pickle").write_bytes(b"")
+        os.utime(folder / f"old{age}.pickle", ns=(1, 10**18 - age))
+    actors._matcher.cache_clear()
+    built = extract_mentions(docs, kb=kb)
+    cached = sorted(set(folder.glob("*.pickle")) - {folder / f"old{age}.pickle" for age in range(actors._KEPT_MATCHERS)})
+    assert len(cached) == 1
+    assert len(list(folder.glob("*.pickle"))) == actors._KEPT_MATCHERS
+    assert not (folder / f"old{actors._KEPT_MATCHERS - 1}.pickle").exists()
+
+    actors._matcher.cache_clear()  # a new process: the pickle is read, nothing is built
+    with monkeypatch.context() as patch:
+        patch.setattr(actors.ActorMatcher, "__init__", lambda *args, **kwargs: pytest.fail("matcher rebuilt"))
+        assert actors._matcher(kb, 92).kb is kb
+        pd.testing.assert_frame_equal(extract_mentions(docs, kb=kb), built)
+
+    cached[0].write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not trusted
+    actors._matcher.cache_clear()
+    pd.testing.assert_frame_equal(extract_mentions(docs, kb=kb), built)
+    actors._matcher.cache_clear()
+
+
+def test_a_kb_built_in_code_has_no_cached_matcher(tmp_path, monkeypatch, small_kb):
+    from dataclasses import replace
+
+    from analysis import actors, config
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    in_code = replace(small_kb, fingerprint=None)
+    assert actors._matcher(in_code, 92).kb is in_code
+    assert not (tmp_path / "cache").exists()
+    actors._matcher.cache_clear()

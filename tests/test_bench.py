@@ -57,7 +57,7 @@ def test_package_caches_are_built_before_the_stages_that_use_them(seeds_results)
     assert setup["languages"] == ["en", "it"]
     cache = work / "n8" / "cache" / "pipeline"
     assert sorted(p.name for p in cache.glob("lemmas/*/*.dic")) == ["en.dic", "it.dic"]
-    assert list(cache.glob("kb/*.pickle"))
+    assert list(cache.glob("kb/*.pickle")) and list(cache.glob("matchers/*.pickle"))
 
 
 def test_results_go_to_json_and_a_table(seeds_dir, tmp_path, capsys):
