@@ -87,6 +87,7 @@ DEFAULT_MAX_CHARS = 2000
 DEFAULT_PIECE_CHARS = 400
 MAX_DEFAULT_THREADS = 8
 _MAX_CACHE_SHARDS = 32
+_EMBED_PART_DOCS = 2000
 _SPACE = re.compile(r"\s+")
 
 
@@ -266,16 +267,20 @@ def embed_documents(
     cache = _Cache(cache_dir, settings) if cache_dir is not None else None
     known = cache.load(set(keys)) if cache is not None else {}
     todo = sorted({k: i for i, k in enumerate(keys) if k not in known}.values())
-    if todo:
-        new = embed_texts(
-            list(iter_texts(documents["text"], todo, max_chars=max_chars)), titles=list(iter_texts(titles, todo)),
-            model=model, threads=threads, batch_size=batch_size, progress=progress, max_chars=None,
-            piece_chars=piece_chars,
-        )
-        fresh = {keys[i]: new[row] for row, i in enumerate(todo)}
-        if cache is not None:
-            cache.store(fresh)
-        known.update(fresh)
+    # A part at a time: the texts and their pieces are held for one part only, and an interrupted
+    # run keeps the parts it finished.
+    with tqdm(total=len(todo), desc="embedding", unit="doc", disable=not progress or not todo) as bar:
+        for start in range(0, len(todo), _EMBED_PART_DOCS):
+            part = todo[start:start + _EMBED_PART_DOCS]
+            new = embed_texts(
+                list(iter_texts(documents["text"], part, max_chars=max_chars)), titles=list(iter_texts(titles, part)),
+                model=model, threads=threads, batch_size=batch_size, max_chars=None, piece_chars=piece_chars,
+            )
+            fresh = {keys[i]: new[row] for row, i in enumerate(part)}
+            if cache is not None:
+                cache.store(fresh)
+            known.update(fresh)
+            bar.update(len(part))
     if not keys:
         return np.zeros((0, _Encoder.dim_of(model)), dtype=np.float32)
     return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)

@@ -90,6 +90,29 @@ def test_embed_documents_uses_title_and_caches(tmp_path, monkeypatch):
     assert np.array_equal(again, first[::-1])
 
 
+def test_an_interrupted_embedding_keeps_the_parts_it_finished(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed, "_EMBED_PART_DOCS", 2)
+    docs = pd.DataFrame({"doc_id": list("abcde"), "title": [""] * 5,
+                         "text": [EN, OTHER, EN + " Again.", OTHER + " Again.", "Gas talks went on."]})
+    real = embed.embed_texts
+    calls = []
+
+    def interrupted(texts, **kwargs):
+        calls.append(len(texts))
+        if calls == [2, 2]:
+            raise MemoryError("the machine ran out of memory")
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(embed, "embed_texts", interrupted)
+    with pytest.raises(MemoryError):
+        embed_documents(docs, cache_dir=tmp_path, threads=1)
+    calls.clear()
+    resumed = embed_documents(docs, cache_dir=tmp_path, threads=1)
+    assert calls == [2, 1]  # the first two documents came from the cache
+    monkeypatch.setattr(embed, "_EMBED_PART_DOCS", 5)
+    assert np.allclose(resumed, embed_documents(docs, cache_dir=None, threads=1), atol=2e-5)
+
+
 def test_cache_key_includes_settings(tmp_path):
     docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [EN + " " + OTHER]})
     embed_documents(docs, cache_dir=tmp_path)
