@@ -60,7 +60,7 @@ SAMPLE_SECONDS = 0.1
 MAX_SAMPLING_SHARE = 0.05
 STAGES = ("ingest", "topics", "actors", "timeline")
 CACHED_TOPICS_STEP = "topics stage again (embeddings cached)"
-PACKAGE_CACHES_STEP = "package caches (knowledge base, lemma dictionaries)"
+PACKAGE_CACHES_STEP = "package caches (knowledge base, actor matcher, lemma dictionaries)"
 BERTOPIC_STEP = "bertopic (fit on the stage's embeddings)"
 # Library functions timed inside each stage's child (module:attribute); missing ones are skipped.
 # Leaf modules come first so that modules importing their functions by name get the timed version.
