@@ -184,9 +184,9 @@ def _mutual_neighbours(X: np.ndarray, *, threshold: float, n_neighbors: int, pro
 
 class _BestPerRow:
     """The ``k`` most similar columns of each row of a block, from (row, column, similarity) parts
-    added in increasing column order; of equal similarities, the lower column wins. Parts are reduced once they hold
-    more than ``limit`` triples, so a block's memory stays bounded however many documents clear
-    the threshold."""
+    added in increasing column order; of equal similarities, the lower column wins. Parts are
+    reduced once they hold more than ``limit`` triples, so a block's memory stays bounded however
+    many documents clear the threshold."""
 
     def __init__(self, k: int, *, limit: int):
         self.k, self.limit = k, limit
