@@ -214,6 +214,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "verb", r"(?:si sono|si erano|si sono poi) (?:sentiti|chiamati)|sentit[oi] al telefono|"
                                r"(?:ha|hanno|aveva|avevano|avrebbe) telefonato|telefonerà|telefona"),
         ("phone_call", "direct", r"(?:ha|aveva|avrebbe) sentito|sentirà|risentirà"),
+        ("meeting", "verb", r"(?:si sono|si erano|si sono poi) vist[ie]|si vedranno|si è vist[oa](?= con\b)"),
         ("summit", "noun", rf"vertic{_W}|summit|{_EVENT}"),
         ("meeting", "noun", rf"incontr[oi]|riunion{_W}|faccia a faccia|tête-à-tête|"
                             r"(?:(?<=il )|(?<=un )|(?<=nel )|(?<=del )|(?<=al ))bilaterale"),  # the noun, not "rapporti bilaterali"
@@ -242,6 +243,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("letter", "from", r"(?:reçu|reçoit) (?:une |la )?lettres?"),
         ("phone_call", "noun", rf"téléphoni{_W}|(?:au|par) téléphone"),
         ("phone_call", "verb", r"téléphon(?:é|e|ent|era|eront|er)"),
+        ("phone_call", "called", r"appel(?:é|le|lent|lera|leront|ait)"),
         ("summit", "noun", rf"sommets?|{_EVENT}"),
         ("meeting", "noun", r"rencontres?|réunions?|entrevues?|tête-à-tête|face-à-face"),
         ("meeting", "direct", r"rencontr(?:é|ée|és|ées|e|ent|era|eront|er|ait|aient)"),
@@ -256,7 +258,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "travel", r"envolée?s?|envoler|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
                             r"voyag(?:é|e|ent|era|eront)|déplacée?s?|sera|seront"),
         ("talks", "noun", r"négociations?|pourparlers|consultations|entretiens?|médiation|médiat(?:eur|rice)s?|conversations?|"
-                          r"échanges?(?= (?:téléphoniques?|avec)\b)"),
+                          r"échanges?(?= (?:téléphoniques?|avec)\b)|discussions?(?= (?:entre|avec)\b)"),
         ("phone_call", "noun", r"appels?(?= (?:téléphoniques? )?(?:avec|entre)\b)"),
         ("meeting", "verb", r"dîné|déjeuné|dîne|déjeune|dînent|déjeunent"),
         ("talks", "verb", r"négoci(?:é|e|ent|era|eront|er|ait|aient)|entretenu(?:e|s|es)?|entretiendr(?:a|ont)|entretenir|"
@@ -276,7 +278,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "direct", r"treffen|treffens|trifft|traf|trafen|getroffen|zusammengetroffen"),
         ("meeting", "host", r"empf(?:ing|ingen|ängt|angen)"),
         ("meeting", "direct", r"einbestellt|bestellt(?:e|en)?(?=\s+(?:[^\s.;:!?]+\s+){0,6}?ein\b)"),
-        ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?zusammen\b)|zusammengekommen"),
+        ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?zusammen\b)|zusammengekommen|"
+                            r"zusammentreffen|zusammentrifft"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
         ("visit", "travel", r"reist(?:e|en)?|gereist"),
         ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung"),
@@ -551,7 +554,7 @@ _PLANNED = {
     "it": r"\w+(?:erà|eranno|irà|iranno|arà|aranno)|previst\w*|prossim\w*|in programma|programmat\w*|atteso|attesa|"
           r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
           r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono|voleva|volevano",
-    "fr": r"\w+(?:era|eront|ira|iront)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
+    "fr": r"\w+(?:era|eront|ira|iront)|(?:ren|vien|tien)dr(?:a|ont)|ser(?:a|ont)|fer(?:a|ont)|verr(?:a|ont)|pourr(?:a|ont)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
           r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront|"
           r"entend|entendent|souhaite|souhaitent|projette\w*|voulait|voulaient",
     "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
@@ -559,10 +562,12 @@ _PLANNED = {
           r"beabsichtig\w*|wollte|wollten|lud|luden",
     "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
           r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
-          r"zamierza\w*|chciał\w*|chcieli|chciały|weźmie|wezmą|przybędzie|przybędą|przyleci|przylecą",
+          r"zamierza\w*|chciał\w*|chcieli|chciały|weźmie|wezmą|przybędzie|przybędą|przyleci|przylecą|poleci|polecą|"
+          r"przyjedzie|przyjadą|pojadą|uda się|udadzą się|odwiedzą|porozmawia|porozmawiają|zadzwoni",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
-          r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*|примет|примут|ожида\w*",
+          r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*|примет|примут|ожида\w*|прилетит|прилетят|прибудет|"
+          r"прибудут|приедет|приедут|поедет|поедут|отправится|вылетит|позвонит|поговорит|обсудит|обсудят",
 }
 _REFUSED = {
     "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*|ban|bans|banned|banning|"
@@ -642,7 +647,7 @@ _TOP_OF_WORD = {lang: re.compile(p, re.I) for lang, p in {
     "de": r"\w*berggipfel\w*|gipfel(?:kreuz|sturm|stürmer|punkt|höhe|grat|buch)\w*"}.items()}
 _INVITE = re.compile(r"invit\w*", re.I)
 # Italian "sentire" is a call ("ha sentito Putin ieri") unless followed by what was heard ("sentito Putin dire").
-_HEARD = re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,3}?(?:\w+(?:are|ere|ire)|che|parlare|dire)\b", re.I)
+_HEARD = re.compile(r"^\s+(?:(?!per\s)[^\s.;:!?]+\s+){0,3}?(?:\w+(?:are|ere|ire)|che|parlare|dire)\b", re.I)
 # "invite X to/a/à + infinitive" (up to six words of object between).
 _INVITED_TO_ACT = {
     "en": re.compile(r"^\s+(?:[^\s.;:!?]+\s+){0,6}?to\s+(?P<verb>(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+)\b"),
@@ -1776,6 +1781,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
               for m in candidates if m.actor_type != "capital" or _capital_is_actor(masked, m, candidates, lex, lang)]
     cues: list[_Cue] = []
     evidence_ends: dict[int, int] = {}  # cue start -> end of the evidence when it spans the next sentence
+    clauses = _relative_clauses(masked, actors, lang)
     for match in cue_matches:
         mode, kind = _CUE_KINDS[lang][match.lastgroup]
         cue = _Cue(mode, kind, match.start() - offset, match.end() - offset)
@@ -1801,12 +1807,17 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             cue.mode = "video_call"
         elif mode == "talks" and _BY_PHONE.search(sentence[max(0, cue.start - 25):cue.end + 25]):
             cue.mode = "phone_call"
+        # "Macron, qui a rencontré Biden, se rendra à Pékin": Macron travels, not Biden
+        closed = [(a, b) for a, b in clauses if b <= cue.start]
+        frame_text = _blank(masked, closed)
+        frame_actors = [m for m in actors if not any(a <= m.start < b for a, b in closed)]
+        frame_candidates = [m for m in candidates if not any(a <= m.start < b for a, b in closed)]
         if mode == "visit":  # capitals are destinations; one before the cue may be its subject ("Kiev ha rifiutato")
-            subjects = {m for m in actors if m.actor_type == "country" and m.end <= cue.start}
-            parties = _frame(masked, cue, [m if m.actor_type != "capital" or m.end > cue.start else next(
-                (a for a in subjects if a.start == m.start), m) for m in candidates], lex, lang)
+            subjects = {m for m in frame_actors if m.actor_type == "country" and m.end <= cue.start}
+            parties = _frame(frame_text, cue, [m if m.actor_type != "capital" or m.end > cue.start else next(
+                (a for a in subjects if a.start == m.start), m) for m in frame_candidates], lex, lang)
         else:
-            parties = _frame(masked, cue, actors, lex, lang)
+            parties = _frame(frame_text, cue, frame_actors, lex, lang)
         if cue.kind == "noun" and _POSSESSIVE_BEFORE[lang].search(masked, max(0, cue.start - 40), cue.start):
             # "offended India by cutting short his visit to India": "his" is a person, not the state before it
             before = [m for m in parties if m.end <= cue.start]
@@ -1869,7 +1880,11 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
     dates = find_dates(sentence, lang=lang, reference=reference, reference_precision=precision)
     rows = []
     for cue, date in zip(cues, _assign_dates(cues, dates)):
-        status = _status(_clause_window(masked, cue, lang), lang, _near(masked, cue), masked[cue.start:cue.end])
+        # a relative clause has its own tense: "Draghi, che ieri ha incontrato Macron, oggi sarà a Berlino"
+        inside = [(a, b) for a, b in clauses if a <= cue.start < b]
+        status_text = (_blank(masked, [(0, inside[0][0]), (inside[0][1], len(masked))]) if inside
+                       else _blank(masked, [(a, b) for a, b in clauses if b <= cue.start]))
+        status = _status(_clause_window(status_text, cue, lang), lang, _near(status_text, cue), masked[cue.start:cue.end])
         if status != "refused" and _refused_infinitive(masked, cue, lang):
             status = "refused"
         if date is not None:
@@ -1888,6 +1903,30 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
             cue_start=offset + cue.start,
         ))
     return rows
+
+
+# A relative clause between commas right after its antecedent, the main clause going on with a lower-case word.
+_RELATIVE_CLAUSE = {lang: re.compile(rf"\s*,\s*(?:{p})(?!\w)[^,;:()«»“”\"]{{3,160}},(?=\s+[a-zà-ÿа-яё])") for lang, p in {
+    "en": r"who|whom|whose|which", "it": r"che|cui|il quale|la quale|i quali|le quali", "fr": r"qui|que|qu['’]|lequel|laquelle",
+    "de": r"der|die|das|den|dem|deren|dessen|welche[rsnm]?", "pl": r"któr\w+", "ru": r"котор\w+"}.items()}
+
+
+def _relative_clauses(sentence: str, mentions: list[_Mention], lang: str) -> list[tuple[int, int]]:
+    """Spans of relative clauses after an actor that hold another actor ("Zelensky, who met Biden last week, is in
+    Ottawa"): actors inside are not the main verb's subject or object, and the clause has its own tense."""
+    spans = []
+    for m in mentions:
+        clause = _RELATIVE_CLAUSE[lang].match(sentence, m.end)
+        if clause and any(m.end < x.start < clause.end() for x in mentions):
+            spans.append((m.end, clause.end()))
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans replaced by spaces (offsets kept)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # "attendees will include A, B and C", "tra i partecipanti", "parmi les participants", "unter den Teilnehmern",
@@ -2140,7 +2179,7 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     if cue.kind == "from":
         return bool(_CALLER[lang].fullmatch(gap))
     if cue.kind == "called":  # "called Putin on Monday", not "called Putin a killer", "called on Putin"
-        return not words and bool(_CALLED_OBJECT_END.match(sentence_after))
+        return not words and bool(_CALLED_OBJECT_END[lang].match(sentence_after))
     if cue.kind == "travel":  # "flew to Israel", "è volato in Israele", "sarà sabato a Teheran", "nach Kiew"
         first = min((m for k in ("destination", "place") for m in lex[k].finditer(gap)), key=lambda m: m.start(),
                     default=None)  # not "went to the polls in Washington"
@@ -2176,11 +2215,17 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     return lang in ("de", "pl", "ru") and len(words) <= 5
 
 
-_CALLED_OBJECT_END = re.compile(
-    r"\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}(?:said|says|according)|(?:on|last|this|late|early) (?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|week|night|month|\d)|yesterday|today|to (?:discuss|express|offer|"
-    r"congratulate|talk|thank|ask|urge|warn|convey|inform|brief|reassure)\b|and (?:discussed|talked|spoke|asked|told)\b)",
-    re.I)
+# What may follow the person called: the sentence's end, a date, a reporter, the call's purpose; not "called
+# Putin a killer", "a appelé Poutine à cesser" (urged).
+_CALLED_OBJECT_END = {lang: re.compile(p, re.I) for lang, p in {
+    "en": r"\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}(?:said|says|according)|(?:on|last|this|late|early) (?:monday|tuesday|"
+          r"wednesday|thursday|friday|saturday|sunday|week|night|month|\d)|yesterday|today|to (?:discuss|express|offer|"
+          r"congratulate|talk|thank|ask|urge|warn|convey|inform|brief|reassure)\b|and (?:discussed|talked|spoke|asked|told)\b)",
+    "fr": r"\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}(?:a dit|a déclaré|selon|a indiqué|a annoncé)|(?:ce |le )?(?:lundi|mardi|mercredi|"
+          r"jeudi|vendredi|samedi|dimanche)\b|(?:le |ce )?(?:\d|\w+ soir\b|matin\b)|hier|aujourd|au téléphone|"
+          r"par téléphone|pour (?:discuter|évoquer|parler|lui|le|la|l['’]|s['’]entretenir|faire le point|exprimer|"
+          r"présenter|féliciter|remercier|demander|condamner)\b|et (?:a|ont) (?:discuté|évoqué|parlé|demandé)\b)",
+}.items()}
 
 
 # A determiner and a noun right before a verb, after a comma: the verb's own subject.
@@ -2264,6 +2309,24 @@ def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, com
     return kept
 
 
+# The subject right after the verb of a German main clause with a fronted adverbial ("Am Montag empfing (der
+# Bundeskanzler) Scholz ...", "Dann telefonierte Scholz mit ..."): at most an article and a title between.
+_DE_V2_SUBJECT_GAP = re.compile(r"\s+(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?")
+
+
+def _de_v2_object(sentence: str, cue: _Cue, subject: _Mention, after: list[_Mention], lex) -> list[_Mention]:
+    """The object after a German subject that follows its verb: "Am Montag empfing Scholz den französischen
+    Präsidenten Macron", "Dann telefonierte Scholz mit Macron"."""
+    following = [m for m in after if m.start >= subject.end]
+    if not following:
+        return []
+    first = following[0]
+    gap = sentence[subject.end:first.start]
+    if not _right_ok(gap, cue, lex, "de", sentence[first.end:first.end + 40], first.is_person):
+        return []
+    return _side(sentence, first, following[1:], lex, leftwards=False, compound=not _WORD.search(gap))
+
+
 def _place_chain_ok(gap: str, a: _Mention, b: _Mention, strength: int, lex) -> bool:
     """A capital joins only other destinations ("Kyiv and Warsaw") or a companion introduced by a bare
     partner preposition ("a Kiev (insieme a Draghi)"), not the object of a further verb."""
@@ -2291,17 +2354,21 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
     if shared is not None:  # "A met B and visited C": A visited C, not B
         left = shared
     elif link_start and lang in _VERB_FINAL_TRAVEL and not after:
-        # a partner before the verb: "er habe mit Putin telefoniert", "z Putinem rozmawiał", "с Путиным говорил"
+        # a partner before the verb: "er habe mit Putin telefoniert", "z Putinem rozmawiał", "с Путиным говорил";
+        # a place between subject and partner is where they met ("ist im Weißen Haus mit Biden zusammengetroffen")
         verb_final_object = [before[-1]]
-        before = [m for m in before if m.end <= link_start]
+        before = [m for m in before if m.end <= link_start and not _at_place(sentence, m, lex)]
         if before and "," not in sentence[before[-1].end:link_start] and _left_ok(
-                sentence[before[-1].end:cue.start], cue, lex, lang):
+                sentence[before[-1].end:link_start], cue, lex, lang):
             left = [before[-1]]
     elif (lang == "de" and cue.kind in ("direct", "host") and before and not after
           and _DE_PRONOUN_BEFORE.search(sentence, max(0, before[-1].start - 25), before[-1].start)):
         # verb-final subordinate clause with a pronoun subject: "wo er Selenskyj traf", "als sie Macron empfing"
         verb_final_object, cue.object_first = [before[-1]], True
     elif before and _left_ok(sentence[before[-1].end:cue.start], cue, lex, lang):
+        if (lang == "de" and cue.kind in ("direct", "host") and len(before) > 2 and _at_place(sentence, before[-1], lex)
+                and not any(_at_place(sentence, m, lex) for m in before[-3:-1])):
+            before = before[:-1]  # "X wurde von Y im Weißen Haus empfangen": the place is where, Y the partner
         left = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True,
                      compound=not _WORD.search(sentence[before[-1].end:cue.start]))
         if lang == "de" and len(left) == 1 and len(before) > 1 and cue.kind != "noun" and _DE_AUXILIARY_GAP.fullmatch(
@@ -2320,8 +2387,9 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
         # A later actor only when a partner preposition comes after the earlier ones ("parlé de X avec Y"), or
         # after a place ("принял в Кремле Эрдогана", "received at the Elysee Palace Scholz").
         if index and not _ends_with_link(gap, lex) and not (
-                index == 1 and cue.kind in ("direct", "host") and _after_preposition(sentence, after[0], lex)
-                and not _WORD.search(sentence[after[0].end:first.start])):
+                cue.kind in ("direct", "host") and _after_preposition(sentence, after[0], lex)
+                and not after[0].is_person and not any(m.is_person for m in after[1:index])
+                and _is_title_gap(sentence[after[0].end:first.start], lex)):
             continue
         if _right_ok(gap, cue, lex, lang, sentence[first.end:first.end + 40], first.is_person):
             right = _side(sentence, first, after[index + 1:], lex, leftwards=False, compound=not _WORD.search(gap))
@@ -2329,13 +2397,17 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
     if cue.kind == "noun" and cue.mode in ("summit", "meeting", "talks") and left and all(
             m.actor_type == "organization" for m in left):
         left = left + _participants_before(sentence, left[-1], before, lex, lang)  # "A attended the NATO summit"
+    if (lang == "de" and not left and not verb_final_object and len(right) == 1 and cue.kind in ("direct", "host", "verb")
+            and _DE_V2_SUBJECT_GAP.fullmatch(sentence[cue.end:right[0].start])):
+        right = right + _de_v2_object(sentence, cue, right[0], after, lex)
     right = verb_final_object + right
     subject = _adjunct_subject(sentence, cue, right, mentions, lex, lang) + _delegates(sentence, cue, mentions, lex)
     if not right and not subject and (cue.kind in ("host", "called") or cue.mode == "visit"):
         left = left[:1]  # "A and B hosted / visited ...": co-hosts and fellow travellers are not a contact
     inverted = cue.kind == "verb" and not _WORD.search(sentence[cue.end:right[0].start]) if right else False
     if (not left and not subject and len(right) > 1 and cue.kind != "travel" and not inverted
-            and not _pairs_right(sentence, cue, right, lex)):
+            and not _pairs_right(sentence, cue, right, lex)
+            and not (lang == "de" and _DE_V2_SUBJECT_GAP.fullmatch(sentence[cue.end:right[0].start]))):
         # "X will consult with A and B": A and B do not contact each other; but subjects after the verb
         # do ("Am Montag telefonierten Scholz und Macron", "si sono sentiti Draghi e Putin")
         right, cue.held_back = right[:1], tuple(right[1:])
@@ -2443,6 +2515,23 @@ def _inverted_traveller(sentence: str, cue: _Cue, person: _Mention, following: l
         if place.actor_type in _PLACE_TYPES and _after_preposition(sentence, place, lex):
             return [person, place]
     return []
+
+
+def _at_place(sentence: str, mention: _Mention, lex) -> bool:
+    """A place or institution named as where something happens: "im Weißen Haus", "в Кремле", "in der Türkei"."""
+    if mention.is_person or mention.actor_type == "people":
+        return False
+    words = _WORD.findall(sentence[max(0, mention.start - 25):mention.start])[-2:]
+    if words and lex["place"].fullmatch(words[-1]):
+        return True
+    return len(words) == 2 and len(words[1]) <= 3 and bool(lex["place"].fullmatch(words[0]))  # "in der Türkei"
+
+
+def _is_title_gap(gap: str, lex) -> bool:
+    """At most a title (three words) between a place and the object after it: "принял в Кремле президента
+    Белоруссии Лукашенко", "received at the Élysée the German chancellor Scholz"."""
+    return (_n_words(gap) <= 3 and "," not in gap and not _HARD_STOP.search(gap)
+            and not any(lex[k].search(gap) for k in ("link", "coord", "block", "cue", "comp", "rel", "report")))
 
 
 def _after_preposition(sentence: str, mention: _Mention, lex) -> bool:
@@ -2574,6 +2663,11 @@ def _adjunct_subject(sentence, cue, right, mentions, lex, lang="en") -> list[_Me
     if not fronted_participle and (_n_words(head) > 5 or not lex["adjunct"].match(head.strip()) or "," in head):
         return []
     from_ = max([cue.end] + [m.end for m in right if "," not in sentence[cue.end:m.start]])
+    if lang == "de" and not fronted_participle:
+        # "Bei seinem Gespräch mit Putin forderte Scholz ...": no comma; the finite verb, then the subject
+        following = [m for m in mentions if m.start >= from_]
+        if following and _DE_VERB_THEN_SUBJECT.fullmatch(sentence, from_, following[0].start):
+            return _side(sentence, following[0], following[1:], lex, leftwards=False, compound=False)
     comma = sentence.find(",", from_)
     if comma < 0 or _HARD_STOP.search(sentence, from_, comma) or _n_words(sentence[from_:comma]) > 12:
         return []
@@ -2592,6 +2686,12 @@ def _adjunct_subject(sentence, cue, right, mentions, lex, lang="en") -> list[_Me
             subject.append(m)
         return subject
     return _side(sentence, following[0], following[1:], lex, leftwards=False, compound=False)
+
+
+# After a fronted German adjunct: its lower-case finite verb, then (an article and a title) the subject.
+_DE_VERB_THEN_SUBJECT = re.compile(r"\s+(?!(?:und|oder|in|im|am|an|auf|aus|bei|beim|mit|nach|von|vom|zu|zum|zur|über|für|"
+                                   r"gegen|sowie|der|die|das|den|dem|des|ein|eine|einem|einer)\s)[a-zäöüß]+\s+"
+                                   r"(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?")
 
 
 def _delegates(sentence, cue, mentions, lex) -> list[_Mention]:
@@ -2692,12 +2792,18 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
             return []  # the party is the noun's partner ("his meeting with X"), not a subject ("In his letter, X")
     for pronoun in ([] if cue.kind == "noun" else _SUBJECT_PRONOUN[lang].finditer(head)):
         pass
-    if pronoun is None or _n_words(head[pronoun.end():]) > 4 or _has_stop(head[pronoun.end():], _LEX[lang], side="left"):
-        return []
-    if not cue.object_first and any(m.end <= cue.start and m.start >= cue.start - 40 + pronoun.start() for m in parties):
-        return []
+    inverted = _DE_INVERTED_PRONOUN.match(sentence, cue.end) if lang == "de" and cue.kind != "noun" else None
+    if inverted and not any(m.end <= cue.start for m in parties) and (
+            pronoun is None or _n_words(head[pronoun.end():]) > 4):
+        pronoun_start = cue.start  # "Dort traf sie Kuleba": the subject right after the verb of a main clause
+        pronoun = inverted
+    else:
+        if pronoun is None or _n_words(head[pronoun.end():]) > 4 or _has_stop(head[pronoun.end():], _LEX[lang], side="left"):
+            return []
+        if not cue.object_first and any(m.end <= cue.start and m.start >= cue.start - 40 + pronoun.start() for m in parties):
+            return []
+        pronoun_start = max(0, cue.start - 40) + pronoun.start()
     have = {m.actor_id for m in parties}
-    pronoun_start = max(0, cue.start - 40) + pronoun.start()
     gender = _PRONOUN_GENDER.get(pronoun.group(0).split()[-1].lower()) if names is not None else None
 
     def agrees(m: _Mention) -> bool:
@@ -2722,6 +2828,7 @@ def _pronoun_subject(sentence, cue, parties, mentions, history, previous_text, l
     return []
 
 
+_DE_INVERTED_PRONOUN = re.compile(r"\s+(?:er|sie)(?=\s+[^\W\d_])")
 # Gender of the singular personal pronouns and possessives (possessives that agree with the noun are left out).
 _PRONOUN_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f", "lui": "m", "lei": "f", "egli": "m", "il": "m",
                    "elle": "f", "er": "m", "sie": "f", "sein": "m", "seine": "m", "seinem": "m", "seinen": "m",

@@ -201,6 +201,7 @@ def test_interviews_and_statements_are_not_contacts(lang, text):
     ("de", "Scholz wird Macron am Montag treffen.", "planned"),
     ("de", "Steinmeier wurde von Selenskyj nicht eingeladen.", "refused"),
     ("de", "Scholz beabsichtigt ein Treffen mit Macron.", "planned"),
+    ("de", "Scholz wird am Donnerstag mit Macron zusammentreffen.", "planned"),
     ("pl", "Duda spotka się z Bidenem w przyszłym tygodniu.", "planned"),
     ("pl", "Duda odmówił spotkania z Putinem.", "refused"),
     ("pl", "Duda zamierza spotkać się z Bidenem.", "planned"),
@@ -246,10 +247,66 @@ def test_plural_back_reference_takes_the_previous_sentence(lang, text, parties, 
     ("en", "In a phone call with Macron, Biden discussed Ukraine."),
     ("it", "Durante la telefonata con Macron, Draghi ha parlato dell'Ucraina."),
     ("fr", "Lors de son entretien téléphonique avec Scholz, Macron a évoqué l'Ukraine."),
+    ("de", "Bei seinem Telefonat mit Macron forderte Scholz einen Waffenstillstand."),  # no comma: verb, then subject
 ])
 def test_fronted_adjunct_adds_the_main_subject(lang, text):
     found = reports(text, lang, PEOPLE)
     assert len(found) == 1 and found["mode"].iloc[0] == "phone_call" and len(found["parties"].iloc[0]) == 2
+
+
+PLACES = {"Weißen Haus": ("White House", "organization"), "Кремле": ("Moscow Kremlin", "organization"),
+          "Белоруссии": ("Belarus", C), "Александра Лукашенко": ("Alexander Lukashenko", P),
+          "Vladimir Poutine": ("Vladimir Putin", P), "Joe Biden": ("Joe Biden", P), "Kuleba": ("Dmytro Kuleba", P),
+          "Annalena Baerbock": ("Annalena Baerbock", P), "Merz": ("Friedrich Merz", P), "Xi Jinping": ("Xi Jinping", P),
+          "Emmanuel Macron": ("Emmanuel Macron", P), "Zelensky": ("Volodymyr Zelenskyy", P)}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
+    # a place between subject and partner is where they met, not a party
+    ("de", "Scholz ist am Freitag im Weißen Haus mit US-Präsident Joe Biden zusammengetroffen.",
+     {"Olaf Scholz", "Joe Biden"}, "meeting"),
+    ("de", "Scholz wurde von Joe Biden im Weißen Haus empfangen.", {"Olaf Scholz", "Joe Biden"}, "meeting"),
+    ("ru", "Путин принял в Кремле президента Белоруссии Александра Лукашенко.",
+     {"Vladimir Putin", "Alexander Lukashenko"}, "meeting"),
+    # German main clauses with a fronted adverbial: the subject follows the verb
+    ("de", "Am Montag empfing Scholz den französischen Präsidenten Macron im Kanzleramt.",
+     {"Olaf Scholz", "Emmanuel Macron"}, "meeting"),
+    ("de", "In Berlin traf Scholz am Montag Macron.", {"Olaf Scholz", "Emmanuel Macron"}, "meeting"),
+    ("de", "Annalena Baerbock reiste nach Kiew. Dort traf sie Kuleba.", {"Annalena Baerbock", "Dmytro Kuleba"}, "meeting"),
+    # "vedersi" (to meet) and "sentire" (to phone) in Italian, "appeler" (to phone) in French
+    ("it", "Draghi e Macron si sono visti a Roma.", {"Mario Draghi", "Emmanuel Macron"}, "meeting"),
+    ("it", "Draghi ha sentito Zelensky per ribadire il sostegno italiano.", {"Mario Draghi", "Volodymyr Zelenskyy"},
+     "phone_call"),
+    ("fr", "Emmanuel Macron a appelé Vladimir Poutine dimanche.", {"Emmanuel Macron", "Vladimir Putin"}, "phone_call"),
+    ("fr", "Les discussions entre Emmanuel Macron et Xi Jinping ont porté sur le commerce.",
+     {"Emmanuel Macron", "Xi Jinping"}, "talks"),
+])
+def test_more_ways_of_reporting_a_contact(lang, text, parties, mode):
+    assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, PEOPLE | PLACES))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Emmanuel Macron a appelé Vladimir Poutine à cesser les combats."),  # urged, not phoned
+    ("fr", "Le chef du Kremlin s'appelle Vladimir Poutine."),
+    ("it", "Draghi ha sentito Zelensky dire che la guerra sarà lunga."),  # heard him say
+    ("de", "Am Montag empfing Scholz Kritik von Merz."),
+])
+def test_more_words_in_another_sense(lang, text):
+    assert reports(text, lang, PEOPLE | PLACES).empty
+
+
+@pytest.mark.parametrize("lang, text, travel_status", [
+    ("en", "Zelensky, who met Joe Biden in Washington last week, flew to Ottawa on Friday.", "happened"),
+    ("fr", "Emmanuel Macron, qui a rencontré Joe Biden la semaine dernière, se rendra à Ottawa.", "planned"),
+    ("it", "Zelensky, che ieri ha incontrato Joe Biden, oggi sarà a Ottawa.", "planned"),
+    ("pl", "Duda, który w poniedziałek spotkał się z Bidenem, poleci do Ottawy.", "planned"),
+    ("ru", "Зеленский, который накануне встретился с Байденом, вылетел в Оттаву.", "happened"),
+])
+def test_a_relative_clause_is_not_the_main_verbs_subject(lang, text, travel_status):
+    found = pairs(reports(text, lang, PEOPLE | PLACES))
+    traveller = next(p for p in ("Volodymyr Zelenskyy", "Emmanuel Macron", "Andrzej Duda") if any(p in s for s, _, _ in found))
+    assert found == {(frozenset({traveller, "Joe Biden"}), "meeting", "happened"),
+                     (frozenset({traveller, "Canada"}), "visit", travel_status)}
 
 
 def test_persons_discovered_outside_the_knowledge_base_are_parties():
