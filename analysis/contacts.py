@@ -2266,6 +2266,9 @@ def _chain_ok(gap: str, first: _Mention, second: _Mention, lex) -> int:
         return 1 if "," in gap else 4
     if lex is _LEX["pl"] and gap == " a ":
         return 2  # "między Moskwą a Kijowem"
+    if (len(words) == 2 and "," not in gap and lex["coord"].fullmatch(words[0])
+            and (lex["link"].fullmatch(words[1]) or lex["addressee"].fullmatch(words[1]))):
+        return 2  # the partner preposition repeated: "ha telefonato a Putin e a Zelensky", "with A and with B"
     link_spans = [m.span() for m in lex["link"].finditer(gap)]
     links = [start for start, _ in link_spans]
     places = [m.start() for k in ("destination", "place") for m in lex[k].finditer(gap)

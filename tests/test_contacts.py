@@ -262,6 +262,16 @@ PLACES = {"Weißen Haus": ("White House", "organization"), "Кремле": ("Mos
 
 
 @pytest.mark.parametrize("lang, text, parties, mode", [
+    ("it", "Erdogan ha telefonato a Putin e a Zelensky.", {"Recep Tayyip Erdoğan", "Vladimir Putin", "Volodymyr Zelenskyy"},
+     "phone_call"),
+    ("en", "Biden wrote to Putin and to Xi Jinping.", {"Joe Biden", "Vladimir Putin", "Xi Jinping"}, "letter"),
+])
+def test_a_repeated_partner_preposition_joins_the_partners(lang, text, parties, mode):
+    assert pairs(reports(text, lang, PEOPLE | PLACES | {"Erdogan": ("Recep Tayyip Erdoğan", P)})) == {
+        (frozenset(parties), mode, "happened")}
+
+
+@pytest.mark.parametrize("lang, text, parties, mode", [
     # a place between subject and partner is where they met, not a party
     ("de", "Scholz ist am Freitag im Weißen Haus mit US-Präsident Joe Biden zusammengetroffen.",
      {"Olaf Scholz", "Joe Biden"}, "meeting"),
