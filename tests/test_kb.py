@@ -275,6 +275,33 @@ def test_added_spellings(kb, actor, lang, alias):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "surface", "actor"),
+    [
+        # legislatures, government bodies, agencies and companies added in 2026-11, in case forms of the press
+        ("pl", "Projekt ustawy trafił do Sejmu w środę.", "Sejmu", "Sejm"),
+        ("ru", "Член Совета Федерации выступил с заявлением.", "Совета Федерации", "Federation Council (Russia)"),
+        ("it", "Il Senato americano ha approvato le sanzioni.", "Senato americano", "United States Senate"),
+        ("it", "Il decreto passa ora al Senato.", "Senato", "Senate of the Republic (Italy)"),
+        ("de", "Die Abgeordneten des Bundestages stimmten zu.", "Bundestages", "Bundestag"),
+        ("fr", "Le débat à l'Assemblée nationale a duré toute la nuit.", "Assemblée nationale", "National Assembly (France)"),
+        ("en", "The Foreign Office summoned the ambassador.", "Foreign Office",
+         "Foreign, Commonwealth and Development Office"),
+        ("de", "Das Auswärtige Amt warnte vor Reisen.", "Auswärtige Amt", "Federal Foreign Office"),
+        ("it", "La Farnesina ha convocato l'ambasciatore.", "Farnesina", "Ministry of Foreign Affairs (Italy)"),
+        ("ru", "Банк России сохранил ключевую ставку.", "Банк России", "Central Bank of Russia"),
+        ("pl", "Prezes Narodowego Banku Polskiego zabrał głos.", "Narodowego Banku Polskiego", "National Bank of Poland"),
+        ("fr", "Le président a reçu les syndicats à l'Élysée.", "Élysée", "Élysée Palace"),
+        ("ru", "Акции Сбербанка упали на бирже.", "Сбербанка", "Sberbank"),
+        ("de", "Die Europäische Arzneimittel-Agentur prüft den Impfstoff.", "Europäische Arzneimittel-Agentur",
+         "European Medicines Agency"),
+    ],
+)
+def test_added_organisations_are_found_in_their_case_forms(matcher, lang, text, surface, actor):
+    found = [(m.surface, m.actor) for m in matcher.match(text, lang=lang)]
+    assert (surface, actor) in found
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         # place, company and common words that are also surnames: no KB person may claim them
