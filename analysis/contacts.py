@@ -224,7 +224,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "verb", r"riunit[oaie]|riuni(?:rsi|ranno|rà)"),
         ("meeting", "direct", r"convoca(?:to|ta|ti|te|no)(?=\s+(?:\S+\s+){0,2}?(?:l['’])?(?:ambasciat|incaricat|rappresentant))"),
         ("visit", "direct", rf"visit{_W}"),
-        ("visit", "noun", r"invit[oi]"),
+        ("visit", "noun", r"invit[oi]|viaggio"),
         ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
         ("visit", "travel", r"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
                             r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
@@ -253,7 +253,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "direct", r"convoqu(?:é|ée|és|ées|e|ent|era)(?=\s+(?:\S+\s+){0,2}?(?:l['’])?(?:ambassad|chargé|représentant))"),
         ("visit", "direct", rf"visit{_W}"),
         ("visit", "verb", r"rendu(?:e|s|es)?(?= (?:à|en|au|aux|dans|chez)\b)|rendra(?= (?:à|en|au|aux|dans|chez)\b)"),
-        ("visit", "noun", r"invitations?"),
+        ("visit", "noun", r"invitations?|déplacement|voyage"),
         ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
         ("visit", "travel", r"envolée?s?|envoler|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
                             r"voyag(?:é|e|ent|era|eront)|déplacée?s?|sera|seront"),
@@ -282,7 +282,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
                             r"zusammentreffen|zusammentrifft"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
         ("visit", "travel", r"reist(?:e|en)?|gereist"),
-        ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung"),
+        ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung|reise"),
         ("visit", "direct", r"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?ein\b)"),
         ("visit", "travel", r"fl(?:og|ogen|iegt|iegen)|geflogen|landet(?:e|en)?|gelandet|kam|kamen|kommt|gekommen|angekommen|eingetroffen|"
                             r"f(?:uhr|uhren|ährt)|gefahren"),
@@ -313,7 +313,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", rf"odwiedz{_W}|odwiedzi{_W}|odwiedza{_W}"),
         ("visit", "travel", rf"przyjecha{_W}|przyby{_W}|pojecha{_W}|udał(?:a|y)? się|wyjecha(?:ł|ła|li|ły)|"
                             rf"wylecia(?:ł|ła|ł)|wylecieli"),
-        ("visit", "noun", rf"zaprosze{_W}"),
+        ("visit", "noun", rf"zaprosze{_W}|podróż|podróży|podróżą"),
         ("visit", "direct", rf"zaprosi{_W}|zaprasza{_W}"),
         ("visit", "travel", rf"przylecia{_W}|przylecie{_W}|wylądowa{_W}|przyleci|polecia{_W}|polecie{_W}|poleci|dotar{_W}|dotrze|przyjedzie|pojedzie"),
         ("talks", "noun", rf"rozmow{_W}|rozmów|negocjac{_W}|konsultac{_W}|rokowa{_W}|mediacj{_W}|mediator{_W}"),
@@ -343,7 +343,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "direct", rf"посетил{_W}|посетит|посетят|посеща{_W}"),
         ("visit", "travel", rf"прибыл{_W}|приехал{_W}|прилетел{_W}|прилетев|прибыв|приехав|вылетел(?:а|и)?|"
                             rf"направил(?:ся|ась|ись)"),
-        ("visit", "noun", rf"приглашени{_W}"),
+        ("visit", "noun", rf"приглашени{_W}|поездк{_W}"),
         ("visit", "direct", rf"пригласил{_W}|пригласит|приглаша{_W}"),
         ("visit", "travel", rf"приземлил(?:ся|ась|ись)|прибудет|прибудут|приедет|приедут|прилетит|прилетят|полетел{_W}|полетит|поехал{_W}|"
                             rf"поедет|отправил(?:ся|ась|ись)|отправится|побывал{_W}"),
@@ -402,6 +402,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"who|which|whom|whose|where",
         conj=r"but|while|whereas|although|because|though|yet|so|even if|if|unless",
         support=r"had|has|have|having|held|hold|holds|holding|attended|attend|attends|attending|joined|join|joins|"
+                r"postpon\w*|delay\w*|put off|puts off|"
                 r"took part|take part|takes part|participated|participates|made|make|makes|paid|pay|pays|conducted|"
                 r"began|begin|started|start|concluded|ended|wrapped up|will have|would have|at|in|during|after|before|"
                 r"ahead of|on|via|by|for|to|was|were|is|are|arrived|came|went|travell?ed|headed|flew|"
@@ -428,6 +429,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"cui|il quale|la quale|i quali|le quali",
         conj=r"ma|mentre|però|perché|poiché|sebbene|benché|tuttavia|anche se|se|finché",
         support=r"ha avuto|avuto|hanno avuto|avrà|avranno|aveva|avevano|ha tenuto|tenuto|terrà|terranno|tiene|tengono|"
+                r"rinviat\w*|rinvia|rimandat\w*|rimanda|posticipat\w*|"
                 r"partecipato|partecipa|partecipano|parteciperà|fatto|effettuato|compiuto|svolto|avviato|concluso|"
                 r"in|nel|nella|nei|negli|nelle|durante|dopo|prima|al|alla|all|ai|per|a|è|sono|era|erano|sarà|"
                 r"arrivato|arrivata|giunto|giunta|in occasione|nel corso|a margine|inviato|inviata|mandato|firmato|"
@@ -453,6 +455,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"qui|dont|lequel|laquelle|lesquels|lesquelles",
         conj=r"mais|tandis|alors que|parce|puisque|bien que|cependant|pourtant|même si|si",
         support=r"a eu|eu|eue|aura|ont eu|auront|avait|avaient|tenu|tiendra|tiendront|participé|participe|participera|"
+                r"report(?:é|ée|és|ées|e|ent)|repouss(?:é|ée|e|ent)|"
                 r"effectué|fait|mené|entamé|conclu|lors|pendant|après|avant|en|à|au|aux|pour|dans|est|sont|était|"
                 r"a|ont|sera|arrivé|arrivée|en marge|à l'issue|à l’issue|envoyé|envoyée|adressé|adressée|signé|"
                 r"sa|son|ses|leur|leurs|men\w*|conduit\w*|condui\w*|entam\w*|reprend\w*|repris\w*|ouvert\w*|engag\w*|poursui\w*|tenu\w*|accueilli|organisé|parrainé|"
@@ -476,6 +479,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"welche|welcher|welches|welchen|welchem",
         conj=r"aber|während|doch|sondern|weil|obwohl|jedoch|denn|wenn|falls",
         support=r"hatte|hat|haben|hatten|habe|führte|führten|geführt|führt|nahm|nahmen|teilgenommen|nimmt|"
+                r"verschob|verschoben|verschiebt|vertagt\w*|"
                 r"absolvierte|bei|beim|nach|vor|während|im|in|zu|zum|zur|auf|am|ist|war|sind|waren|wird|werden|"
                 r"reiste|reisten|kam|kamen|schickte|sandte|sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|führt\w*|aufgenommen|begann\w*|begonnen|eröffnet\w*|hält|hielt\w*|gehalten|abgehalten|vermittelt\w*|ausgerichtet\w*|"
                 r"organisiert\w*",
@@ -498,6 +502,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"któr\w+",
         conj=r"ale|lecz|podczas gdy|ponieważ|bo|chociaż|choć|jednak|jeśli|jeżeli|gdyby",
         support=r"odbył\w*|odbędzie|odbyła|przeprowadził\w*|wziął udział|wzięła udział|wzięli udział|uczestniczył\w*|"
+                r"przełożył\w*|przełożon\w*|odłożył\w*|"
                 r"miał|miała|mieli|ma|mają|będzie|na|w|we|po|przed|podczas|do|był|była|byli|jest|są|przybył\w*|"
                 r"przyjechał\w*|wysłał\w*|skierował\w*|podpisał\w*|swoj\w*|swoim|jego|jej|ich|złożył\w*|prowadz\w*|prowadzi\w*|podj\w*|rozpocz\w*|wznowi\w*|toczy\w*|zorganizowa\w*|"
                 r"pośredniczy\w*",
@@ -520,6 +525,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         rel=r"котор\w+",
         conj=r"но|однако|пока|потому|хотя|зато|если",
         support=r"провёл|провел|провела|провело|провели|проведёт|проведет|проведут|принял участие|приняла участие|"
+                r"отложил\w*|отложен\w*|перенес\w*|перенёс|"
                 r"приняли участие|участвовал\w*|имел|имела|состоял\w*|на|в|во|после|до|перед|во время|в ходе|"
                 r"был|была|были|будет|прибыл\w*|направил\w*|отправил\w*|подписал\w*|сво\w+|его|её|ее|их|вед\w*|вёл|вела|вели|начал\w*|начать|возобнов\w*|провод\w*|организова\w*|"
                 r"выступил\w* посредником",
@@ -548,23 +554,28 @@ _BY_PHONE = re.compile(r"(?:by|over the|on the) (?:tele)?phone|al telefono|per t
                        r"telefonicznie|по телефону", re.I)
 _PLANNED = {
     "en": r"will|'ll|’ll|shall|is to|are to|due to|expected|expects?|plans?|planned|planning|scheduled|upcoming|"
+          r"postpon\w*|delayed|put off|"
           r"forthcoming|wanted to|next (?:week|month|year)|to be held|would (?:meet|hold|visit|travel|speak|talk)|set to|proposed|"
           r"propose|invited|invitation|invites?|ready to|prepar\w*|hopes? to|wants? to|intends? to|agreed to (?:meet|hold)|"
           r"envisag\w*|considering|possible|potential|future|would|need to|must|should",
     "it": r"\w+(?:erà|eranno|irà|iranno|arà|aranno)|previst\w*|prossim\w*|in programma|programmat\w*|atteso|attesa|"
+          r"rinviat\w*|rimandat\w*|posticipat\w*|"
           r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
           r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono|voleva|volevano",
-    "fr": r"\w+(?:era|eront|ira|iront)|(?:ren|vien|tien)dr(?:a|ont)|ser(?:a|ont)|fer(?:a|ont)|verr(?:a|ont)|pourr(?:a|ont)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
+    "fr": r"\w+(?:era|eront|ira|iront)|report(?:é|ée|és|ées)|repouss(?:é|ée)|(?:ren|vien|tien)dr(?:a|ont)|ser(?:a|ont)|fer(?:a|ont)|verr(?:a|ont)|pourr(?:a|ont)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
           r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront|"
           r"entend|entendent|souhaite|souhaitent|projette\w*|voulait|voulaient",
     "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
+          r"verschob|verschoben|vertagt\w*|"
           r"anstehend\w*|eingeladen|einladung|lädt|bereit|möglich\w*|künftig\w*|muss|müssen|müsse|sollte|sollten|"
           r"beabsichtig\w*|wollte|wollten|lud|luden",
     "pl": r"będzie|będą|odbędzie|ma się odbyć|mają się|planowan\w*|zaplanowan\w*|planuje|przyszł\w*|spotka się|"
+          r"przełożył\w*|przełożon\w*|odłożył\w*|"
           r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
           r"zamierza\w*|chciał\w*|chcieli|chciały|weźmie|wezmą|przybędzie|przybędą|przyleci|przylecą|poleci|polecą|"
           r"przyjedzie|przyjadą|pojadą|uda się|udadzą się|odwiedzą|porozmawia|porozmawiają|zadzwoni",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
+          r"отложил\w*|отложен\w*|перенес\w*|перенёс|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
           r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*|примет|примут|ожида\w*|прилетит|прилетят|прибудет|"
           r"прибудут|приедет|приедут|поедет|поедут|отправится|вылетит|позвонит|поговорит|обсудит|обсудят",
@@ -1775,7 +1786,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
     lex = _LEX[lang]
     masked = _mask_parentheticals(sentence, mentions, lex)
     starts = {m.start for m in mentions}
-    candidates = [m for m in mentions if not _is_source(masked, m, lex)
+    candidates = [m for m in mentions if not _is_source(masked, m, lex, mentions)
                   and (m.end + 1 in starts or not _is_modifier(masked, m))]  # "russo-americano": both parts
     actors = [m if m.actor_type != "capital" else _Mention(m.start, m.end, m.actor_id, "country")
               for m in candidates if m.actor_type != "capital" or _capital_is_actor(masked, m, candidates, lex, lang)]
@@ -1969,16 +1980,36 @@ def _n_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _is_source(sentence: str, mention: _Mention, lex) -> bool:
-    """"according to X", "secondo X", "X zufolge", "по словам X": X reports, it is not a party."""
-    before = sentence[max(0, mention.start - 60):mention.start]
+def _is_source(sentence: str, mention: _Mention, lex, mentions: list[_Mention] = ()) -> bool:
+    """"according to X", "secondo X", "X zufolge", "по словам X": X reports, it is not a party. A person right after
+    the named source starts the clause ("Według Kremla Putin i Xi rozmawiali", "Laut Kreml haben Putin und Xi ...")."""
+    offset = max(0, mention.start - 60)
+    before = sentence[offset:mention.start]
     for match in lex["source"].finditer(before):
         between = before[match.end():]
         if _n_words(between) <= 4 and not _HARD_STOP.search(between) and "," not in between:
+            named = [m for m in mentions if offset + match.end() <= m.start and m.end <= mention.start]
+            if named and mention.is_person and (_after_source(
+                    sentence[offset + match.end():named[0].start], named[0], sentence[named[0].end:mention.start], lex)
+                    or any(m.is_person and not _is_source(sentence, m, lex, mentions) for m in named[1:])):
+                return False
             return True
     after = sentence[mention.end:mention.end + 30]
     found = lex["source_after"].search(after)
     return bool(found and _n_words(after[:found.start()]) <= 1)
+
+
+def _after_source(head: str, source: _Mention, gap: str, lex) -> bool:
+    """Whether a person after a named source begins a new phrase: (German) a lower-case word, a verb, stands
+    between them, or the source is a state or organisation right after its marker (an article at most) and nothing
+    joins the person to it ("Według Kremla Putin i Xi rozmawiali"; not "według rzecznika Kremla Pieskowa")."""
+    if lex is _LEX["de"] and any(w.islower() and not lex["coord"].fullmatch(w) for w in _WORD.findall(gap)):
+        return True
+    return (not source.is_person and all(w.lower() in _ARTICLES for w in _WORD.findall(head))
+            and not _WORD.search(gap) and "'" not in gap and "’" not in gap)
+
+
+_ARTICLES = frozenset("the il lo la l i gli le les der die das dem den des".split())
 
 
 def _reported_in_conversation(sentence: str, cue: _Cue, lex) -> bool:

@@ -296,6 +296,30 @@ def test_more_ways_of_reporting_a_contact(lang, text, parties, mode):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("de", "Laut Kreml haben Putin und Xi Jinping per Videoschalte über den Handel gesprochen."),
+    ("pl", "Według Kremla Putin i Xi Jinpingiem rozmawiali o handlu podczas wideokonferencji."),
+])
+def test_the_subject_after_a_named_source_is_a_party(lang, text):
+    found = pairs(reports(text, lang, PEOPLE | PLACES | {"Kreml": ("Moscow Kremlin", "organization"),
+                                                         "Kremla": ("Moscow Kremlin", "organization")}))
+    assert {parties for parties, _, _ in found} == {PUTIN_XI}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden postponed his trip to Kyiv."),
+    ("it", "Biden ha rinviato il viaggio a Kiev."),
+    ("fr", "Macron a reporté son déplacement à Kiev."),
+    ("de", "Scholz hat seine Reise nach Kiew verschoben."),
+    ("pl", "Duda przełożył wizytę w Kijowie."),
+    ("ru", "Байден отложил поездку в Киев."),
+])
+def test_a_postponed_journey_is_a_planned_visit(lang, text):
+    found = reports(text, lang, PEOPLE | {"Байден": ("Joe Biden", P)})
+    assert len(found) == 1 and found["mode"].iloc[0] == "visit" and found["status"].iloc[0] == "planned"
+    assert "Ukraine" in found["parties"].iloc[0]
+
+
+@pytest.mark.parametrize("lang, text", [
     ("fr", "Emmanuel Macron a appelé Vladimir Poutine à cesser les combats."),  # urged, not phoned
     ("fr", "Le chef du Kremlin s'appelle Vladimir Poutine."),
     ("it", "Draghi ha sentito Zelensky dire che la guerra sarà lunga."),  # heard him say
