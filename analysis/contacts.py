@@ -185,6 +185,9 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "direct", r"(?:tele)?phon(?:ed|es)"),
         ("summit", "noun", rf"summit(?:s|ry)?|{_EVENT}"),
         ("meeting", "direct", r"meet|meets|met"),
+        ("meeting", "direct", r"(?:hosted|hosts|hosting|gave|gives|held|holds|offered|offers) an? (?:state |official |"
+                              r"working |private |gala )?(?:dinner|lunch|luncheon|banquet|reception|breakfast) "
+                              r"(?:for|in honou?r of)"),
         ("meeting", "host", r"(?<=\bto )(?:host|receive)|(?<=\bwill )(?:host|receive)|(?<=\bwould )(?:host|receive)|"
                             r"hosted|hosting|receiv(?:ed|es)|welcom(?:ed|es)"),
         ("meeting", "noun", r"meetings?|face-to-face|tête-à-tête|one-on-one"),
@@ -227,7 +230,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("visit", "noun", r"invit[oi]|viaggio"),
         ("visit", "direct", r"invitat[oaie]|invita|invitano|invitando|inviterà"),
         ("visit", "travel", r"volat[oaie]|vola|volerà|atterrat[oaie]|recat[oaie]|reca|recherà|recarsi|andat[oaie]|andrà|arrivat[oaie]|"
-                            r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà"),
+                            r"arriva|arriverà|giunt[oaie]|giungerà|sbarcat[oaie]|sarà|saranno|in viaggio|viaggerà|"
+                            r"(?:è|sono|era|erano) attes[oaie](?= (?:a|ad|in)\b)"),
         ("talks", "noun", r"colloqui[oi]?|negoziat[oi]|trattativ[ae]|consultazion[ei]|mediazion[ei]|conversazion[ei]"),
         ("meeting", "verb", r"cenato|pranzato|cena|pranza|cenano|pranzano|ha fatto colazione"),
         ("talks", "verb", r"(?:ha|hanno|aveva|avevano|avrà|avranno) mediato|mediare|mediando|medierà|medieranno"),
@@ -281,7 +285,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "verb", r"(?:kam|kamen|kommt|kommen)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?zusammen\b)|zusammengekommen|"
                             r"zusammentreffen|zusammentrifft"),
         ("visit", "direct", rf"{_W}besuch(?!er){_W}"),
-        ("visit", "travel", r"reist(?:e|en)?|gereist"),
+        ("visit", "travel", r"reist(?:e|en)?|reisen|gereist"),
         ("visit", "noun", rf"{_W}einladung(?:en)?|ausladung|reise"),
         ("visit", "direct", r"eingeladen|ausgeladen|l(?:ud|uden|ädt)(?=\s+(?:[^\s.;:!?]+\s+){0,8}?ein\b)"),
         ("visit", "travel", r"fl(?:og|ogen|iegt|iegen)|geflogen|landet(?:e|en)?|gelandet|kam|kamen|kommt|gekommen|angekommen|eingetroffen|"
@@ -696,10 +700,11 @@ _BACK_REFERENCE = {
                      rf"the pair|the duo|la coppia|il duo|la paire|le duo|das paar|das duo|para|пара)(?!\w)", re.I)
     for lang, (q, p, s, d) in _GROUPS.items()
 }
-_DE_NOT_A_MEETING = re.compile(
-    r"entscheidung\w*|maßnahme\w*|vereinbarung\w*|abkommen|wahl|auswahl|aussage\w*|feststellung\w*|vorkehrung\w*|"
-    r"regelung\w*|absprache\w*|abmachung\w*|vorsorge|annahme\w*|unterscheidung\w*|festlegung\w*|anordnung\w*|"
-    r"verfügung\w*|hart|schwer|empfindlich|stark|direkt|tödlich|rakete\w*|geschoss\w*|kugel\w*|nerv|ton|kern", re.I)
+_DE_NOT_A_MEETING = re.compile(  # (whole words: not the "ton" of "Washington")
+    r"(?<!\w)(?:entscheidung\w*|maßnahme\w*|vereinbarung\w*|abkommen|wahl|auswahl|aussage\w*|feststellung\w*|"
+    r"vorkehrung\w*|regelung\w*|absprache\w*|abmachung\w*|vorsorge|annahme\w*|unterscheidung\w*|festlegung\w*|"
+    r"anordnung\w*|verfügung\w*|hart\w*|schwer\w*|empfindlich\w*|stark\w*|direkt\w*|tödlich\w*|rakete\w*|"
+    r"geschoss\w*|kugel\w*|nerv|ton|kern)(?!\w)", re.I)
 # A state named by its side, delegation or government ("the Russian side", "la delegazione ucraina",
 # "российская сторона", "strona rosyjska") or by its people ("i russi", "les Russes") is a party.
 _STATE_BODIES = {
@@ -1846,7 +1851,7 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
         if len({m.actor_id for m in parties}) < 2 and history and previous_text:
             parties = _plural_pronoun_subject(masked, cue, actors, history[-1], previous_text, lang) + parties
         for find_subject in (_pronoun_subject, _first_person_subject, _addresser, _implicit_subject, _arrived_before,
-                             _visitor_of_adjunct):
+                             _visitor_of_adjunct, _purpose_subject):
             if len({m.actor_id for m in parties}) != 1:
                 break
             subject = find_subject(masked, cue, parties, actors, history, previous_text, lang, names=names)
@@ -2335,6 +2340,9 @@ def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, com
         strengths.append(3 if strength == 1 and not a.is_person and b.is_person else strength)
     if 2 in strengths or 4 in strengths:
         return side
+    if (leftwards and 1 < len(side) <= 3 and all(sentence[b.end:a.start].strip() == "," for a, b in zip(side, side[1:]))
+            and not _WORD.search(sentence[:side[-1].start])):
+        return side  # a headline's list opening the sentence: "Putin, Xi hold talks in Moscow"
     kept = [nearest]
     for m, strength in zip(side[1:], strengths):
         if strength != 3:
@@ -2975,7 +2983,8 @@ def _addresser(sentence, cue, parties, mentions, history, previous_text, lang, n
         return []
     partner = parties[0]
     gap = sentence[partner.end:cue.start]
-    if _n_words(gap) > 4 or not lex["adjunct"].match(gap.strip()) or _has_stop(gap, lex, side="left"):
+    adjunct = gap.strip() or sentence[cue.start:cue.end]  # the cue may hold its preposition: "au téléphone", "am Telefon"
+    if _n_words(gap) > 4 or not lex["adjunct"].match(adjunct) or _has_stop(gap, lex, side="left"):
         return []
     verb = None
     for verb in _ADDRESSING[lang].finditer(sentence, max(0, partner.start - 40), partner.start):
@@ -3153,6 +3162,26 @@ def _implicit_subject(sentence, cue, parties, mentions, history, previous_text, 
         # "Baerbock i Ławrow przyjechali do Moskwy. Spotkała się z X": the one whose name agrees with the verb
         subject = [m for m in subject if _gender_of(names, m.actor_id) == gender][:2]
     if (number == "singular" and len(subject) != 1) or (number == "plural" and len(subject) < 2):
+        return []
+    return subject
+
+
+_DE_PURPOSE = re.compile(r",\s+um\s+")
+
+
+def _purpose_subject(sentence, cue, parties, mentions, history, previous_text, lang, names=None) -> list[_Mention]:
+    """German purpose clauses: "Scholz reist nach Washington, um Biden zu treffen": the main clause's subject, a
+    person opening the sentence, meets the partner."""
+    if lang != "de" or cue.kind not in ("direct", "verb", "host"):
+        return []
+    purpose = None
+    for purpose in _DE_PURPOSE.finditer(sentence, 0, cue.start):
+        pass
+    if (purpose is None or not re.search(r"(?<!\w)zu\s*$", sentence[:cue.start], re.I)
+            or any(m.start < purpose.start() for m in parties) or _HARD_STOP.search(sentence, 0, cue.start)):
+        return []
+    subject = [m for m in mentions if m.end <= purpose.start()][:1]
+    if not subject or not subject[0].is_person or _n_words(sentence[:subject[0].start]) > 2:
         return []
     return subject
 

@@ -290,6 +290,14 @@ def test_a_repeated_partner_preposition_joins_the_partners(lang, text, parties, 
     ("fr", "Emmanuel Macron a appelé Vladimir Poutine dimanche.", {"Emmanuel Macron", "Vladimir Putin"}, "phone_call"),
     ("fr", "Les discussions entre Emmanuel Macron et Xi Jinping ont porté sur le commerce.",
      {"Emmanuel Macron", "Xi Jinping"}, "talks"),
+    # the speaker addressing the partner during a call whose cue holds its preposition
+    ("fr", "Poutine a dit à Macron au téléphone que la Russie continuerait.", {"Vladimir Putin", "Emmanuel Macron"},
+     "phone_call"),
+    ("de", "Putin sagte Macron am Telefon, Russland werde weitermachen.", {"Vladimir Putin", "Emmanuel Macron"},
+     "phone_call"),
+    # a headline's list, a meal given in someone's honour
+    ("en", "Putin, Xi Jinping hold talks in Moscow.", {"Vladimir Putin", "Xi Jinping"}, "talks"),
+    ("en", "Macron hosted a dinner for Scholz at the Elysee.", {"Emmanuel Macron", "Olaf Scholz"}, "meeting"),
 ])
 def test_more_ways_of_reporting_a_contact(lang, text, parties, mode):
     assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, PEOPLE | PLACES))
@@ -317,6 +325,17 @@ def test_a_postponed_journey_is_a_planned_visit(lang, text):
     found = reports(text, lang, PEOPLE | {"Байден": ("Joe Biden", P)})
     assert len(found) == 1 and found["mode"].iloc[0] == "visit" and found["status"].iloc[0] == "planned"
     assert "Ukraine" in found["parties"].iloc[0]
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("de", "Scholz soll nächste Woche nach Washington reisen, um Biden zu treffen.",
+     {(frozenset({"Olaf Scholz", "United States"}), "visit"), (frozenset({"Olaf Scholz", "Joe Biden"}), "meeting")}),
+    ("it", "Di Maio è atteso a Washington dove incontrerà Blinken.",
+     {(frozenset({"Luigi Di Maio", "United States"}), "visit"), (frozenset({"Luigi Di Maio", "Antony Blinken"}), "meeting")}),
+])
+def test_a_journey_to_meet_someone(lang, text, parties):
+    people = PEOPLE | {"Di Maio": ("Luigi Di Maio", P), "Blinken": ("Antony Blinken", P)}
+    assert {(p, mode) for p, mode, status in pairs(reports(text, lang, people)) if status == "planned"} == parties
 
 
 @pytest.mark.parametrize("lang, text", [
