@@ -256,7 +256,8 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("meeting", "verb", r"réuni(?:s|e|es|ra|ront|r)?"),
         ("meeting", "direct", r"convoqu(?:é|ée|és|ées|e|ent|era)(?=\s+(?:\S+\s+){0,2}?(?:l['’])?(?:ambassad|chargé|représentant))"),
         ("visit", "direct", rf"visit{_W}"),
-        ("visit", "verb", r"rendu(?:e|s|es)?(?= (?:à|en|au|aux|dans|chez)\b)|rendra(?= (?:à|en|au|aux|dans|chez)\b)"),
+        ("visit", "verb", r"(?:rendu(?:e|s|es)?|rendra)(?= (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+                          r"demain)\s+)?(?:à|en|au|aux|dans|chez)\b)"),
         ("visit", "noun", r"invitations?|déplacement|voyage"),
         ("visit", "direct", r"invit(?:é|ée|és|ées|e|ent|era)"),
         ("visit", "travel", r"envolée?s?|envoler|atterri(?:e|s|es|ra)?|arriv(?:é|ée|és|ées|e|ent|era|eront)|allée?s?|ir(?:a|ont)|"
@@ -1115,6 +1116,15 @@ _TEMPORAL = {lang: _words(p) for lang, p in {
     "en": r"after|before|ahead of|following|since|until", "it": r"dopo|prima|fino|da quando",
     "fr": r"après|avant|depuis|jusqu", "de": r"nach|vor|seit|bis", "pl": r"po|przed|od|do czasu",
     "ru": r"после|перед|до|с тех пор"}.items()}
+# Days named in a journey's gap ("przyjechał w środę do Kijowa", "è arrivato ieri a Kiev"): left out of it.
+_WHEN = {lang: _words(p) for lang, p in {
+    "en": r"(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tomorrow",
+    "it": r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi|domani|stamattina|stasera",
+    "fr": r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:matin|soir|après-midi))?|hier|aujourd['’]hui|demain",
+    "de": r"(?:am )?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute|morgen",
+    "pl": r"(?:w|we) (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)|wczoraj|dziś|dzisiaj|jutro",
+    "ru": r"(?:в|во) (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня|завтра|накануне",
+}.items()}
 # "including", "such as", "tra cui", "dont", "darunter", "w tym", "в том числе": a list of attendees follows.
 _INCLUDING = {lang: re.compile(rf"\s*,?\s*(?:{p})\s+(?:[^\W\d_]+\s+){{0,3}}?$", re.I) for lang, p in {
     "en": r"including|among them|such as|among whom", "it": r"tra cui|fra cui|tra i quali|fra i quali|compres[oi]",
@@ -2217,6 +2227,7 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
     if cue.kind == "called":  # "called Putin on Monday", not "called Putin a killer", "called on Putin"
         return not words and bool(_CALLED_OBJECT_END[lang].match(sentence_after))
     if cue.kind == "travel":  # "flew to Israel", "è volato in Israele", "sarà sabato a Teheran", "nach Kiew"
+        gap = _WHEN[lang].sub(" ", gap)  # "przyjechał w środę do Kijowa", "arrived on Monday in Kyiv"
         first = min((m for k in ("destination", "place") for m in lex[k].finditer(gap)), key=lambda m: m.start(),
                     default=None)  # not "went to the polls in Washington"
         return first is not None and _n_words(gap[:first.start()]) <= 2 and _n_words(gap[first.end():]) <= 1
@@ -2413,10 +2424,16 @@ def _frame(sentence: str, cue: _Cue, mentions: list[_Mention], lex, lang: str) -
             before = before[:-1]  # "X wurde von Y im Weißen Haus empfangen": the place is where, Y the partner
         left = _side(sentence, before[-1], reversed(before[:-1]), lex, leftwards=True,
                      compound=not _WORD.search(sentence[before[-1].end:cue.start]))
-        if lang == "de" and len(left) == 1 and len(before) > 1 and cue.kind != "noun" and _DE_AUXILIARY_GAP.fullmatch(
-                sentence[before[-2].end:before[-1].start]):
-            # verb-final clause: "Scholz wird Macron treffen", "Zahawi, der Johnson besuchte"
-            verb_final_object, left = left, [before[-2]]
+        juxtaposed = len(left) == 2 and left[1] is before[-2] and not sentence[before[-2].end:before[-1].start].strip()
+        if lang == "de" and (len(left) == 1 or juxtaposed) and len(before) > 1 and cue.kind != "noun" and (
+                _DE_AUXILIARY_GAP.fullmatch(sentence[before[-2].end:before[-1].start])
+                or (_DE_AUXILIARY_BEFORE.search(sentence, max(0, before[-2].start - 40), before[-2].start)
+                    and _n_words(sentence[before[-2].end:before[-1].start]) <= 5
+                    and not _HARD_STOP.search(sentence, before[-2].end, before[-1].start)
+                    and "," not in sentence[before[-2].end:before[-1].start])):
+            # verb-final clause: "Scholz wird Macron treffen", "Zahawi, der Johnson besuchte", "Zuvor hatte Baerbock
+            # in Kiew Selenskyj getroffen" (the auxiliary before its subject)
+            verb_final_object, left = [before[-1]], [before[-2]]
     right: list[_Mention] = []
     for index, first in enumerate(after[:3]):
         if cue.kind == "host" and first.actor_type == "people":
@@ -2672,6 +2689,9 @@ def _ends_with_link(gap: str, lex) -> bool:
     return bool(links) and max(links) > max(others, default=-1) and _n_words(gap[max(links):]) <= 5
 
 
+_DE_AUXILIARY_BEFORE = re.compile(
+    r"(?<!\w)(?:hat|haben|hatte|hatten|wird|werden|würde|würden|will|wollte|soll|sollte|kann|könnte|muss|musste|ist|"
+    r"sind|war|waren|wurde|wurden)\s+(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?$")
 _DE_AUXILIARY_GAP = re.compile(
     r"(?:(?:\s+[^\W\d_]+){0,3},\s+(?:der|die|den|dem|welcher|welche|welchen)|\s+(?:hat|haben|hatte|hatten|wird|werden|würde|würden|will|wollen|wollte|wollten|soll|sollen|sollte|möchte|"
     r"kann|könnte|muss|ist|sind|war|waren|wurde|wurden))(?:\s+[^\W\d_]+){0,4}\s+", re.I)
@@ -2758,15 +2778,15 @@ def _back_reference(sentence, cue, parties, history, lang) -> list[_Mention]:
     """"the two leaders", "i due paesi", "les deux parties", "beide", "obaj przywódcy", "стороны"."""
     start, end = max(0, cue.start - 60), min(len(sentence), cue.end + 60)
     window_matches = [m for m in _BACK_REFERENCE[lang].finditer(sentence, start, end)
-                      if not _has_stop(sentence[min(m.end(), cue.end):max(m.start(), cue.start)], _LEX[lang],
-                                       side="left" if m.end() <= cue.start else "right")]
+                      if (m.group("alone") or m.group("sides") or any(  # not "sono stati" (have been)
+                          w in _NUMBERS or w in _DEMONSTRATIVES for w in (m.group("quant") or "").lower().split()))
+                      and not _has_stop(sentence[min(m.end(), cue.end):max(m.start(), cue.start)], _LEX[lang],
+                                        side="left" if m.end() <= cue.start else "right")]
     if not window_matches:
         return []
     match = min(window_matches, key=lambda m: abs(m.start() - cue.start))
     quant = (match.group("quant") or "").lower().split()
     alone = match.group("alone")
-    if not (alone or match.group("sides") or any(w in _NUMBERS or w in _DEMONSTRATIVES for w in quant)):
-        return []
     count = next((_NUMBERS[w] for w in quant if w in _NUMBERS), None) or (2 if alone else None)
     have = {m.actor_id for m in parties}
     for previous in reversed(history):

@@ -258,7 +258,8 @@ PLACES = {"Weißen Haus": ("White House", "organization"), "Кремле": ("Mos
           "Белоруссии": ("Belarus", C), "Александра Лукашенко": ("Alexander Lukashenko", P),
           "Vladimir Poutine": ("Vladimir Putin", P), "Joe Biden": ("Joe Biden", P), "Kuleba": ("Dmytro Kuleba", P),
           "Annalena Baerbock": ("Annalena Baerbock", P), "Merz": ("Friedrich Merz", P), "Xi Jinping": ("Xi Jinping", P),
-          "Emmanuel Macron": ("Emmanuel Macron", P), "Zelensky": ("Volodymyr Zelenskyy", P)}
+          "Emmanuel Macron": ("Emmanuel Macron", P), "Zelensky": ("Volodymyr Zelenskyy", P),
+          "Baerbock": ("Annalena Baerbock", P)}
 
 
 @pytest.mark.parametrize("lang, text, parties, mode", [
@@ -298,6 +299,16 @@ def test_a_repeated_partner_preposition_joins_the_partners(lang, text, parties, 
     # a headline's list, a meal given in someone's honour
     ("en", "Putin, Xi Jinping hold talks in Moscow.", {"Vladimir Putin", "Xi Jinping"}, "talks"),
     ("en", "Macron hosted a dinner for Scholz at the Elysee.", {"Emmanuel Macron", "Olaf Scholz"}, "meeting"),
+    # German auxiliary before its subject: "Zuvor hatte X ... Y getroffen"
+    ("de", "Zuvor hatte Baerbock in Kiew Präsident Selenskyj getroffen.", {"Annalena Baerbock", "Volodymyr Zelenskyy"},
+     "meeting"),
+    ("de", "Am Montag hat Scholz Macron in Berlin empfangen.", {"Olaf Scholz", "Emmanuel Macron"}, "meeting"),
+    # a day between a journey and its destination
+    ("pl", "Duda przyjechał w środę do Kijowa.", {"Andrzej Duda", "Ukraine"}, "visit"),
+    ("fr", "Macron s'est rendu lundi à Moscou.", {"Emmanuel Macron", "Russia"}, "visit"),
+    # "I tre leader" back to the previous sentence's three persons ("sono stati" is no "states")
+    ("it", "Draghi, Macron e Scholz sono arrivati a Kiev. I tre leader sono stati ricevuti dal presidente ucraino Zelensky.",
+     {"Mario Draghi", "Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelenskyy"}, "meeting"),
 ])
 def test_more_ways_of_reporting_a_contact(lang, text, parties, mode):
     assert (frozenset(parties), mode, "happened") in pairs(reports(text, lang, PEOPLE | PLACES))
