@@ -758,7 +758,7 @@ _CAPITALS = {
     "EG": "Cairo|Le Caire|Kairo|Kair|Kairu|Kairze|Каир|Каира|Каире",
     "SY": "Damascus|Damasco|Damas|Damaskus|Damaszek|Damaszku|Дамаск|Дамаска|Дамаске",
     "HU": "Budapest|Budapeszt|Budapesztu|Budapeszcie|Будапешт|Будапешта|Будапеште",
-    "KZ": "Astana|Astany|Astanie|Астана|Астану|Астане|Астаны",
+    "KZ": "Astana|Astany|Astanie|Астана|Астану|Астане|Астаны|Nur-Sultan|Nur-Sułtan|Нур-Султан|Нур-Султана|Нур-Султане",
     "RS": "Belgrade|Belgrado|Belgrad|Belgradu|Белград|Белграда|Белграде",
     "QA": "Doha|Dausze|Доха|Доху|Дохе",
     "CA": "Ottawa|Ottawy|Ottawie|Оттава|Оттаву|Оттаве",
@@ -813,6 +813,40 @@ _CAPITALS = {
     "KE": "Nairobi|Найроби",
     "NG": "Abuja|Абуджа|Абуджу|Абудже",
     "TW": "Taipei|Taipeh|Tajpej|Tajpeju|Тайбэй|Тайбэе",
+    "KH": "Phnom Penh|Phnom-Penh|Пномпень|Пномпеня|Пномпене",
+    "PH": "Manila|Manille|Manili|Manilę|Манила|Манилу|Маниле|Манилы",
+    "MY": "Kuala Lumpur|Куала-Лумпур|Куала-Лумпура|Куала-Лумпуре",
+    "BR": "Brasília|Brasilia|Brasílii|Brasilii|Brasílię|Brasilię|Бразилиа",
+    "MX": "Mexico City|Città del Messico|Mexiko-Stadt|Мехико",
+    "CO": "Bogotá|Bogota|Bogotà|Bogoty|Bogocie|Bogotę|Богота|Боготу|Боготе|Боготы",
+    "PE": "Лима|Лиму|Лиме|Лимы",
+    "ET": "Addis Ababa|Addis Abeba|Addis-Abeba|Addis Abeby|Addis Abebie|Addis Abebę|Аддис-Абеба|Аддис-Абебу|"
+          "Аддис-Абебе|Аддис-Абебы",
+    "MA": "Рабат|Рабата|Рабате",
+    "DZ": "Algiers|Algeri|Alger|Algier|Algieru|Algierze",
+    "TN": "Tunis|Tunisi|Tunisu",
+    # Jerusalem: disputed status, but the press uses it as Israel's seat of government.
+    "IL": "Jerusalem|Jérusalem|Gerusalemme|Jerozolima|Jerozolimy|Jerozolimie|Jerozolimę|Иерусалим|Иерусалима|"
+          "Иерусалиме",
+    # Amsterdam is the capital, The Hague the seat of government (a trip there may also be to the ICC or ICJ).
+    "NL": "Amsterdam|Amsterdamu|Amsterdamie|Амстердам|Амстердама|Амстердаме|The Hague|the Hague|L'Aia|L’Aia|"
+          "La Haye|Den Haag|Haga|Hadze|Hagę|Гаага|Гаагу|Гааге|Гааги|Aia",
+    "ME": "Podgorica|Podgoricy|Podgoricę|Подгорица|Подгорицу|Подгорице|Подгорицы",
+    "MK": "Skopje|Скопье",
+    "MT": "Valletta|La Valletta|Valletty|Valletcie|Vallettę|Валлетта|Валлетту|Валлетте|Валлетты",
+    "IS": "Reykjavik|Reykjavík|Reykjaviku|Reykjavíku|Рейкьявик|Рейкьявика|Рейкьявике",
+    "NP": "Kathmandu|Katmandou|Katmandu|Катманду",
+    "BD": "Dhaka|Dacca|Dhaki|Dhace|Дакка|Дакку|Дакке|Дакки",
+    "CD": "Kinshasa|Kinszasa|Kinszasy|Kinszasie|Kinszasę|Киншаса|Киншасу|Киншасе|Киншасы",
+    "AO": "Luanda|Luandy|Luandzie|Luandę|Луанда|Луанду|Луанде|Луанды",
+    "SN": "Dakar|Dakaru|Dakarze|Дакар|Дакара|Дакаре",
+    "GH": "Accra|Аккра|Аккру|Аккре|Аккры",
+    "UY": "Montevideo|Монтевидео",
+    "PY": "Асунсьон|Асунсьона|Асунсьоне",
+    "EC": "Quito|Кито",
+    "OM": "Muscat|Mascate|Maskat|Maskatu|Maskacie|Маскат|Маската|Маскате",
+    "BH": "Manama|Manamy|Manamie|Manamę|Манама|Манаму|Манаме|Манамы",
+    "YE": "Sanaa|Sana'a|Sana’a",
 }
 
 REPORT_COLUMNS = [
@@ -1710,7 +1744,12 @@ _CAPITAL_NOMINATIVE = frozenset(
     "Мадрид Вена Лиссабон Афины Прага Братислава Бухарест Хельсинки Стокгольм Осло Копенгаген Таллин Рига Вильнюс "
     "Кишинёв Кишинев Тбилиси Ереван Баку Сеул Пхеньян Исламабад Кабул Багдад Бейрут Гавана Каракас Улан-Батор "
     "Ханой Джакарта Бангкок Канберра Дублин Берн Любляна Загреб Сараево Тирана Приштина Никосия Ташкент Бишкек "
-    "Душанбе Ашхабад Хартум Найроби Тайбэй".split())
+    "Душанбе Ашхабад Хартум Найроби Тайбэй".split()) | frozenset(  # forms of several words too
+    "Accra|Addis Abeba|Algier|Amsterdam|Bogota|Brasilia|Brasília|Dakar|Dhaka|Haga|Jerozolima|Katmandu|"
+    "Kinszasa|Kuala Lumpur|Luanda|Manama|Manila|Maskat|Montevideo|Nur-Sułtan|Phnom Penh|Podgorica|Quito|"
+    "Reykjavik|Reykjavík|Skopje|Tunis|Valletta|Аддис-Абеба|Аккра|Амстердам|Асунсьон|Богота|Бразилиа|"
+    "Валлетта|Гаага|Дакар|Дакка|Иерусалим|Катманду|Киншаса|Кито|Куала-Лумпур|Лима|Луанда|Манама|Манила|"
+    "Маскат|Мехико|Монтевидео|Нур-Султан|Пномпень|Подгорица|Рабат|Рейкьявик|Скопье".split("|"))
 _CAPITAL_INSTRUMENTAL = {
     "UA": "Kijowem|Киевом", "RU": "Moskwą|Москвой", "US": "Waszyngtonem|Вашингтоном", "IR": "Teheranem|Тегераном",
     "CN": "Pekinem|Пекином", "TR": "Ankarą|Анкарой", "BY": "Mińskiem|Минском", "PL": "Warszawą|Варшавой",
@@ -1724,6 +1763,29 @@ _CAPITAL_INSTRUMENTAL = {
     "KP": "Phenianem|Пхеньяном", "PK": "Islamabadem|Исламабадом", "AF": "Kabulem|Кабулом", "IQ": "Bagdadem|Багдадом",
     "LB": "Bejrutem|Бейрутом", "CU": "Hawaną|Гаваной", "ID": "Dżakartą|Джакартой", "IE": "Dublinem|Дублином",
     "HR": "Zagrzebiem|Загребом", "UZ": "Taszkientem|Ташкентом",
+    "KH": "Пномпенем",
+    "PH": "Manilą|Манилой",
+    "MY": "Куала-Лумпуром",
+    "BR": "Brasílią|Brasilią",
+    "CO": "Bogotą|Боготой",
+    "PE": "Лимой",
+    "ET": "Addis Abebą|Аддис-Абебой",
+    "MA": "Рабатом",
+    "DZ": "Algierem",
+    "TN": "Tunisem",
+    "IL": "Jerozolimą|Иерусалимом",
+    "NL": "Amsterdamem|Hagą|Амстердамом|Гаагой",
+    "ME": "Podgoricą|Подгорицей",
+    "MT": "Vallettą|Валлеттой",
+    "IS": "Reykjavikiem|Reykjavíkiem|Рейкьявиком",
+    "BD": "Dhaką|Даккой",
+    "CD": "Kinszasą|Киншасой",
+    "AO": "Luandą|Луандой",
+    "SN": "Dakarem|Дакаром",
+    "GH": "Аккрой",
+    "PY": "Асунсьоном",
+    "OM": "Maskatem|Маскатом",
+    "BH": "Manamą|Манамой",
 }
 _CAPITAL_INSTRUMENTAL_FORMS = frozenset(f for forms in _CAPITAL_INSTRUMENTAL.values() for f in forms.split("|"))
 _CASE_LANGS = frozenset({"pl", "ru"})

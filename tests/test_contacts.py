@@ -324,6 +324,18 @@ def test_the_subject_after_a_named_source_is_a_party(lang, text):
     assert {parties for parties, _, _ in found} == {PUTIN_XI}
 
 
+@pytest.mark.parametrize("lang, text, state", [
+    ("en", "Biden flew to Phnom Penh on Saturday.", "Cambodia"),
+    ("it", "Draghi è volato all'Aia.", "Netherlands"),
+    ("pl", "Duda przyleciał do Jerozolimy.", "Israel"),
+    ("ru", "Путин прилетел в Гаагу.", "Netherlands"),
+    ("de", "Scholz reiste nach Nur-Sultan.", "Kazakhstan"),
+])
+def test_a_journey_to_a_capital_visits_its_state(lang, text, state):
+    found = pairs(reports(text, lang, PEOPLE))
+    assert len(found) == 1 and state in next(iter(found))[0] and next(iter(found))[1] == "visit"
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "Biden postponed his trip to Kyiv."),
     ("it", "Biden ha rinviato il viaggio a Kiev."),
