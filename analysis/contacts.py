@@ -2271,6 +2271,8 @@ _PARTICIPIAL_CONJ = frozenset({"while", "mentre", "tandis", "während", "podczas
 
 def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", person: bool = False) -> bool:
     """Whether the first actor after the cue is its partner (object, complement, genitive)."""
+    if lang == "pl":
+        gap = _SIE.sub("", gap)  # the reflexive of "spotkał się": "Z Bidenem spotkał się Duda"
     if _has_stop(gap, lex, side="right"):
         return False
     if "," in gap.rstrip()[:-1] or ("," in gap and _n_words(gap) > 6):
@@ -2326,6 +2328,7 @@ def _right_ok(gap: str, cue: _Cue, lex, lang: str, sentence_after: str = "", per
 
 # What may follow the person called: the sentence's end, a date, a reporter, the call's purpose; not "called
 # Putin a killer", "a appelé Poutine à cesser" (urged).
+_SIE = re.compile(r"^\s*się(?=\s)")
 _CALLED_OBJECT_END = {lang: re.compile(p, re.I) for lang, p in {
     "en": r"\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}(?:said|says|according)|(?:on|last|this|late|early) (?:monday|tuesday|"
           r"wednesday|thursday|friday|saturday|sunday|week|night|month|\d)|yesterday|today|to (?:discuss|express|offer|"

@@ -303,6 +303,8 @@ def test_a_repeated_partner_preposition_joins_the_partners(lang, text, parties, 
     ("de", "Zuvor hatte Baerbock in Kiew Präsident Selenskyj getroffen.", {"Annalena Baerbock", "Volodymyr Zelenskyy"},
      "meeting"),
     ("de", "Am Montag hat Scholz Macron in Berlin empfangen.", {"Olaf Scholz", "Emmanuel Macron"}, "meeting"),
+    # Polish object first: "Z Bidenem spotkał się Duda"
+    ("pl", "Z Bidenem spotkał się Duda.", {"Joe Biden", "Andrzej Duda"}, "meeting"),
     # a day between a journey and its destination
     ("pl", "Duda przyjechał w środę do Kijowa.", {"Andrzej Duda", "Ukraine"}, "visit"),
     ("fr", "Macron s'est rendu lundi à Moscou.", {"Emmanuel Macron", "Russia"}, "visit"),
