@@ -88,6 +88,16 @@ Rules worth knowing (documented choices):
   "российско-американские переговоры"); "the pair", "la coppia", "das Paar", "para", "пара" refer back.
 - Subjects after a reciprocal verb are both parties ("Am Montag telefonierten Scholz und Macron");
   talks "by phone"/"по телефону" are a phone call.
+- Word order: a relative clause between commas keeps its actors and its tense to itself ("Macron, qui a
+  rencontré Biden, se rendra à Pékin": Macron travels, and the meeting happened); a German main clause
+  with a fronted adverbial has its subject after the verb or auxiliary ("Am Montag empfing Scholz
+  Macron", "Zuvor hatte Baerbock Selenskyj getroffen", "Dort traf sie Kuleba", "Bei seinem Telefonat mit
+  Macron forderte Scholz ..."); a purpose clause takes the main subject (", um Biden zu treffen"); a place
+  between subject and partner is where they met ("ist im Weißen Haus mit Biden zusammengetroffen",
+  "принял в Кремле президента Белоруссии Лукашенко"); a person right after a named source starts the
+  clause ("Laut Kreml haben Putin und Xi ..."); a headline's list opens its sentence ("Putin, Xi hold
+  talks").
+- Postponed journeys and contacts are planned ("postponed his trip to Kyiv", "отложил поездку").
 - A country or organisation written next to a person of the same side ("US Secretary of State
   Blinken", "prezydentem Mongolii X") is a title, not a party.
 - Sense filters: "meet the target", German "Entscheidung getroffen"/"trifft auf", "call for", "invite
@@ -567,7 +577,8 @@ _PLANNED = {
           r"rinviat\w*|rimandat\w*|posticipat\w*|"
           r"dovrebbe|dovrebbero|si terrà|preparare|invit\w*|pronto a|disponibil\w*|intende|vuole|possibil\w*|"
           r"eventual\w*|futur\w*|riprendere|avviare|dovrà|dovranno|deve|devono|voleva|volevano",
-    "fr": r"\w+(?:era|eront|ira|iront)|report(?:é|ée|és|ées)|repouss(?:é|ée)|(?:ren|vien|tien)dr(?:a|ont)|ser(?:a|ont)|fer(?:a|ont)|verr(?:a|ont)|pourr(?:a|ont)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
+    "fr": r"\w+(?:era|eront|ira|iront)|(?:ren|vien|tien)dr(?:a|ont)|ser(?:a|ont)|fer(?:a|ont)|verr(?:a|ont)|pourr(?:a|ont)|"
+          r"report(?:é|ée|és|ées)|repouss(?:é|ée)|aura lieu|prévu\w*|prochain\w*|devrait|devraient|doit|doivent|se tiendra|"
           r"invit\w*|prêt à|prépar\w*|envisag\w*|veut|possible|éventuel\w*|futur\w*|devra|devront|"
           r"entend|entendent|souhaite|souhaitent|projette\w*|voulait|voulaient",
     "de": r"wird|werden|soll|sollen|will|wollen|geplant\w*|plant|planen|nächste\w*|bevorstehend\w*|kommende\w*|"
@@ -1993,8 +2004,8 @@ def _sentence_reports(sentence, offset, sentence_id, lang, mentions, history, na
     return rows
 
 
-# A relative clause between commas right after its antecedent, the main clause going on with a lower-case word.
-_RELATIVE_CLAUSE = {lang: re.compile(rf"\s*,\s*(?:{p})(?!\w)[^,;:()«»“”\"]{{3,160}},(?=\s+[a-zà-ÿа-яё])") for lang, p in {
+# A relative clause between commas right after its antecedent (the main clause must go on with a lower-case word).
+_RELATIVE_CLAUSE = {lang: re.compile(rf"\s*,\s*(?:{p})(?!\w)[^,;:()«»“”\"]{{3,160}},") for lang, p in {
     "en": r"who|whom|whose|which", "it": r"che|cui|il quale|la quale|i quali|le quali", "fr": r"qui|que|qu['’]|lequel|laquelle",
     "de": r"der|die|das|den|dem|deren|dessen|welche[rsnm]?", "pl": r"któr\w+", "ru": r"котор\w+"}.items()}
 
@@ -2005,7 +2016,8 @@ def _relative_clauses(sentence: str, mentions: list[_Mention], lang: str) -> lis
     spans = []
     for m in mentions:
         clause = _RELATIVE_CLAUSE[lang].match(sentence, m.end)
-        if clause and any(m.end < x.start < clause.end() for x in mentions):
+        if clause and sentence[clause.end():].lstrip()[:1].islower() and any(
+                m.end < x.start < clause.end() for x in mentions):
             spans.append((m.end, clause.end()))
     return spans
 
