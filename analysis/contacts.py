@@ -2439,9 +2439,11 @@ def _side(sentence: str, nearest: _Mention, others, lex, *, leftwards: bool, com
     return kept
 
 
+# At most an article and a capitalised title before a German subject ("der Bundeskanzler Scholz").
+_DE_TITLE = r"(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?"
 # The subject right after the verb of a German main clause with a fronted adverbial ("Am Montag empfing (der
-# Bundeskanzler) Scholz ...", "Dann telefonierte Scholz mit ..."): at most an article and a title between.
-_DE_V2_SUBJECT_GAP = re.compile(r"\s+(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?")
+# Bundeskanzler) Scholz ...", "Dann telefonierte Scholz mit ...").
+_DE_V2_SUBJECT_GAP = re.compile(rf"\s+{_DE_TITLE}")
 
 
 def _de_v2_object(sentence: str, cue: _Cue, subject: _Mention, after: list[_Mention], lex) -> list[_Mention]:
@@ -2768,7 +2770,7 @@ def _ends_with_link(gap: str, lex) -> bool:
 
 _DE_AUXILIARY_BEFORE = re.compile(
     r"(?<!\w)(?:hat|haben|hatte|hatten|wird|werden|würde|würden|will|wollte|soll|sollte|kann|könnte|muss|musste|ist|"
-    r"sind|war|waren|wurde|wurden)\s+(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?$")
+    rf"sind|war|waren|wurde|wurden)\s+{_DE_TITLE}$")
 _DE_AUXILIARY_GAP = re.compile(
     r"(?:(?:\s+[^\W\d_]+){0,3},\s+(?:der|die|den|dem|welcher|welche|welchen)|\s+(?:hat|haben|hatte|hatten|wird|werden|würde|würden|will|wollen|wollte|wollten|soll|sollen|sollte|möchte|"
     r"kann|könnte|muss|ist|sind|war|waren|wurde|wurden))(?:\s+[^\W\d_]+){0,4}\s+", re.I)
@@ -2830,7 +2832,7 @@ def _adjunct_subject(sentence, cue, right, mentions, lex, lang="en") -> list[_Me
 # After a fronted German adjunct: its lower-case finite verb, then (an article and a title) the subject.
 _DE_VERB_THEN_SUBJECT = re.compile(r"\s+(?!(?:und|oder|in|im|am|an|auf|aus|bei|beim|mit|nach|von|vom|zu|zum|zur|über|für|"
                                    r"gegen|sowie|der|die|das|den|dem|des|ein|eine|einem|einer)\s)[a-zäöüß]+\s+"
-                                   r"(?:(?:der|die)\s+)?(?:[A-ZÄÖÜ][^\W\d_]*\s+)?")
+                                   rf"{_DE_TITLE}")
 
 
 def _delegates(sentence, cue, mentions, lex) -> list[_Mention]:
