@@ -2657,12 +2657,8 @@ def _inverted_traveller(sentence: str, cue: _Cue, person: _Mention, following: l
 
 def _at_place(sentence: str, mention: _Mention, lex) -> bool:
     """A place or institution named as where something happens: "im Weißen Haus", "в Кремле", "in der Türkei"."""
-    if mention.is_person or mention.actor_type == "people":
-        return False
-    words = _WORD.findall(sentence[max(0, mention.start - 25):mention.start])[-2:]
-    if words and lex["place"].fullmatch(words[-1]):
-        return True
-    return len(words) == 2 and len(words[1]) <= 3 and bool(lex["place"].fullmatch(words[0]))  # "in der Türkei"
+    return not mention.is_person and mention.actor_type != "people" and _after_preposition(
+        sentence, mention, lex, kinds=("place",))
 
 
 def _is_title_gap(gap: str, lex) -> bool:
@@ -2672,15 +2668,16 @@ def _is_title_gap(gap: str, lex) -> bool:
             and not any(lex[k].search(gap) for k in ("link", "coord", "block", "cue", "comp", "rel", "report")))
 
 
-def _after_preposition(sentence: str, mention: _Mention, lex) -> bool:
-    """Whether a destination or place preposition (and at most an article) comes right before the mention."""
+def _after_preposition(sentence: str, mention: _Mention, lex, *, kinds=("destination", "place")) -> bool:
+    """Whether a preposition of ``kinds`` (destination, place; at most an article after it) comes right before the
+    mention."""
     head = sentence[max(0, mention.start - 25):mention.start]
     if not re.search(r"['’\s]$", head):
         return False
     words = _WORD.findall(head)[-2:]
     if len(words) == 2 and len(words[1]) > 3:
         words = words[1:]  # only an article may stand between ("in die Türkei", "to the UK")
-    return any(lex["destination"].fullmatch(w) or lex["place"].fullmatch(w) for w in words)
+    return any(lex[kind].fullmatch(w) for kind in kinds for w in words)
 
 
 # The agent of a contact noun after its object: "the invitation of X by Y", "die Einladung von X durch Y",
