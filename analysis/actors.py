@@ -307,6 +307,11 @@ def _pl_forms(word: str) -> set[str]:
         genitive = stem + ("i" if stem.endswith(("k", "g")) or soft else "y")
         locative = stem + "i" if soft else _pl_locative(stem)
         return {genitive, locative, stem + "ę", stem + "ą"}
+    if w.endswith("i") and w[-2] not in vowels:  # Draghi -> Draghiego, Draghim; Saakaszwili -> Saakaszwilego
+        forms = {w + "ego", w + "emu", w + "m"}
+        return forms | {w[:-1] + "ego", w[:-1] + "emu"} if w.endswith("li") else forms
+    if w.endswith("e") and w[-2] not in vowels:  # Conte -> Contego, Contemu, Contem
+        return {w[:-1] + "ego", w[:-1] + "emu", w[:-1] + "em"}
     if w[-1] in vowels:
         return set()
     if w.endswith("eł") and len(w) > 4:  # mobile e: Paweł -> Pawła, Pawłowi, Pawłem, Pawle
@@ -1606,6 +1611,8 @@ def _surname_bases(word: str, lang: str) -> tuple[str, ...]:
     for cut in range(1, min(4, len(lower) - 2) + 1):
         for add in endings:
             candidate = lower[:-cut] + add
+            if family == "pl" and candidate.endswith("e"):
+                continue  # Batorego, Augustem are Batory, August far more often than a foreign Batore, Auguste
             if candidate != lower and not _IMPOSSIBLE_RU.search(candidate) and lower in inflect(candidate, lang):
                 # the bare stem first (Кляйном: Кляйн), then the usual adjectival surname (Сатановского:
                 # Сатановский rather than Сатановской; Петровскую: Петровская, not Петровскуя)

@@ -320,7 +320,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "verb", rf"zadzwoni{_W}|dzwoni{_W}"),
         ("summit", "noun", rf"szczyt{_W}|szczycie|{_EVENT}"),
         ("meeting", "verb", r"spotka(?:ł|ła|ło|li|ły|ją|)(?= się\b)|spotyka(?:ł|ła|li|ły|ją|)(?= się\b)"),
-        ("meeting", "noun", rf"spotka{_W}|spotkań"),
+        ("meeting", "noun", rf"spotka{_W}|spotkań|narad{_W}"),
         ("meeting", "host", r"przyj(?:ął|ęła|ęli|mie|mą|muje|ęty|ęta|ęci)|gości(?:ł|ła|li|)"),
         ("meeting", "reception", r"przyjęcia|przyjąć|przyjmować"),
         ("meeting", "direct", r"wezwa(?:ł|ła|li|ło|no)(?=\s+(?:\S+\s+){0,2}?(?:ambasador|chargé|przedstawiciel))"),
@@ -350,7 +350,7 @@ _CUES: dict[str, list[tuple[str, str, str]]] = {
         ("phone_call", "direct", rf"позвонил{_W}|позвонит"),
         ("summit", "noun", rf"саммит{_W}|{_EVENT}"),
         ("meeting", "verb", r"встретил(?:ся|ась|ись)|встрет(?:ится|ятся)|встречал(?:ся|ась|ись)|встреча(?:ется|ются)"),
-        ("meeting", "noun", rf"встре[чт]{_W}"),
+        ("meeting", "noun", rf"встре[чт]{_W}|совещани{_W}"),
         ("meeting", "host", rf"принял|приняла|приняли|примет|принимал{_W}|принят(?:а|ы)?"),
         ("meeting", "reception", r"принять|принимать"),
         ("meeting", "direct", r"вызвал(?:а|и|о)?(?=\s+(?:\S+\s+){0,2}?(?:посла|поверенного|представителя))"),
@@ -422,7 +422,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"began|begin|started|start|concluded|ended|wrapped up|will have|would have|at|in|during|after|before|"
                 r"ahead of|on|via|by|for|to|was|were|is|are|arrived|came|went|travell?ed|headed|flew|"
                 r"sent|sends|send|addressed|signed|his|her|their|its|brokered|mediated|facilitated|hosted|organi[sz]ed|arranged|sponsored|"
-                r"conduct\w*|lead|leads|leading|led|open\w*|resum\w*|launch\w*|engag\w*|enter\w*|pursu\w*",
+                r"conduct\w*|lead|leads|leading|led|open\w*|resum\w*|launch\w*|engag\w*|enter\w*|pursu\w*|conven\w*",
         adjunct=r"in|during|after|before|at|on|following|speaking|ahead of|prior to|while|by|via",
     ),
     "it": dict(
@@ -449,7 +449,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"in|nel|nella|nei|negli|nelle|durante|dopo|prima|al|alla|all|ai|per|a|è|sono|era|erano|sarà|"
                 r"arrivato|arrivata|giunto|giunta|in occasione|nel corso|a margine|inviato|inviata|mandato|firmato|"
                 r"sua|suo|suoi|sue|loro|conduc\w*|condott\w*|avvi\w*|riprend\w*|ripres\w*|apert\w*|apr\w*|intrattien\w*|intrattenut\w*|tenendo|tenut\w*|svolg\w*|impegnat\w*|"
-                r"mediato|ospitato|organizzato|favorito",
+                r"mediato|ospitato|organizzato|favorito|convoc\w*|indett\w*|indice|indire",
         adjunct=r"in|nel|nella|nei|durante|dopo|prima|al|alla|all|a|nel corso|in occasione|parlando|a margine|ai margini",
     ),
     "fr": dict(
@@ -474,7 +474,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"effectué|fait|mené|entamé|conclu|lors|pendant|après|avant|en|à|au|aux|pour|dans|est|sont|était|"
                 r"a|ont|sera|arrivé|arrivée|en marge|à l'issue|à l’issue|envoyé|envoyée|adressé|adressée|signé|"
                 r"sa|son|ses|leur|leurs|men\w*|conduit\w*|condui\w*|entam\w*|reprend\w*|repris\w*|ouvert\w*|engag\w*|poursui\w*|tenu\w*|accueilli|organisé|parrainé|"
-                r"servi de|sert de",
+                r"servi de|sert de|convoqu\w*",
         adjunct=r"lors|pendant|après|avant|au|à|en|dans|à l'issue|à l’issue|en marge|s'exprimant|s’exprimant",
     ),
     "de": dict(
@@ -497,7 +497,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"verschob|verschoben|verschiebt|vertagt\w*|"
                 r"absolvierte|bei|beim|nach|vor|während|im|in|zu|zum|zur|auf|am|ist|war|sind|waren|wird|werden|"
                 r"reiste|reisten|kam|kamen|schickte|sandte|sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|führt\w*|aufgenommen|begann\w*|begonnen|eröffnet\w*|hält|hielt\w*|gehalten|abgehalten|vermittelt\w*|ausgerichtet\w*|"
-                r"organisiert\w*",
+                r"organisiert\w*|einberufen|beruft|berief\w*",
         adjunct=r"bei|beim|nach|vor|während|im|in|auf|am|nach dem|nach der",
     ),
     "pl": dict(
@@ -520,7 +520,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"przełożył\w*|przełożon\w*|odłożył\w*|"
                 r"miał|miała|mieli|ma|mają|będzie|na|w|we|po|przed|podczas|do|był|była|byli|jest|są|przybył\w*|"
                 r"przyjechał\w*|wysłał\w*|skierował\w*|podpisał\w*|swoj\w*|swoim|jego|jej|ich|złożył\w*|prowadz\w*|prowadzi\w*|podj\w*|rozpocz\w*|wznowi\w*|toczy\w*|zorganizowa\w*|"
-                r"pośredniczy\w*",
+                r"pośredniczy\w*|zwoła\w*|zwołuje",
         adjunct=r"podczas|po|przed|w|we|na|w trakcie|w czasie|przy|w rozmowie",
     ),
     "ru": dict(
@@ -543,7 +543,7 @@ _LEXICON: dict[str, dict[str, str]] = {
                 r"отложил\w*|отложен\w*|перенес\w*|перенёс|"
                 r"приняли участие|участвовал\w*|имел|имела|состоял\w*|на|в|во|после|до|перед|во время|в ходе|"
                 r"был|была|были|будет|прибыл\w*|направил\w*|отправил\w*|подписал\w*|сво\w+|его|её|ее|их|вед\w*|вёл|вела|вели|начал\w*|начать|возобнов\w*|провод\w*|организова\w*|"
-                r"выступил\w* посредником",
+                r"выступил\w* посредником|созвал\w*|созов\w*|созыва\w*",
         adjunct=r"во время|в ходе|после|перед|на|в|по итогам|накануне|по завершении",
     ),
 }
@@ -589,12 +589,12 @@ _PLANNED = {
           r"przełożył\w*|przełożon\w*|odłożył\w*|"
           r"spotkają się|pojedzie|odwiedzi|zaprosi\w*|zaproszeni\w*|zaprasza\w*|gotów|gotowy|chce|możliw\w*|ewentualn\w*|musi|muszą|powin\w*|"
           r"zamierza\w*|chciał\w*|chcieli|chciały|weźmie|wezmą|przybędzie|przybędą|przyleci|przylecą|poleci|polecą|"
-          r"przyjedzie|przyjadą|pojadą|uda się|udadzą się|odwiedzą|porozmawia|porozmawiają|zadzwoni",
+          r"przyjedzie|przyjadą|pojadą|uda się|udadzą się|odwiedzą|porozmawia|porozmawiają|zadzwoni|zwoła|zwołają",
     "ru": r"будет|будут|состоится|пройд[её]т|планиру\w*|запланирован\w*|предстоящ\w*|намерен\w*|встретится|"
           r"отложил\w*|отложен\w*|перенес\w*|перенёс|"
           r"встретятся|проведут|проведет|проведёт|посетит|посетят|собира\w*|следующ\w*|пригла\w*|готов\w*|хочет|"
           r"возможн\w*|будущ\w*|придется|придётся|должн\w*|хотел\w*|примет|примут|ожида\w*|прилетит|прилетят|прибудет|"
-          r"прибудут|приедет|приедут|поедет|поедут|отправится|вылетит|позвонит|поговорит|обсудит|обсудят",
+          r"прибудут|приедет|приедут|поедет|поедут|отправится|вылетит|позвонит|поговорит|обсудит|обсудят|созов[её]т|созовут",
 }
 _REFUSED = {
     "en": r"refus\w*|declin\w*|rejected|cancel\w*|called off|turned down|snubb\w*|ban|bans|banned|banning|"

@@ -248,9 +248,24 @@ def test_inflection_rules():
     assert {"paweł"[:-2] + "ła", "pawłowi", "pawle"} <= inflect("Paweł", "pl")
     assert {"zełenskiego", "zełenskiemu", "zełenskim"} <= inflect("Zełenski", "pl")
     assert {"rosji", "rosję", "rosją"} <= inflect("Rosja", "pl")
+    assert {"draghiego", "draghiemu", "draghim"} <= inflect("Draghi", "pl")
+    assert {"saakaszwilego", "saakaszwilemu", "saakaszwilim"} <= inflect("Saakaszwili", "pl")
+    assert {"contego", "contemu", "contem"} <= inflect("Conte", "pl")
     assert inflect("Putin", "de") == {"putins"}
     assert inflect("Putin", "it") == set()
     assert inflect("США", "ru") == set()
+
+
+def test_polish_case_forms_of_foreign_names_in_i_and_e(matcher):
+    text = "Rubio spotkał się z Giuseppe Contem. Według Giuseppe Contego rząd przetrwa."
+    assert found(matcher, text, "pl") == [
+        ("Rubio", "marco-rubio", "alias"), ("Giuseppe Contem", "giuseppe-conte", "inflection"),
+        ("Giuseppe Contego", "giuseppe-conte", "inflection"),
+    ]
+    kb = load_kb()
+    text = "Scholz spotkał się z Mario Draghim. Według Draghiego rząd przetrwa."
+    assert [(m.surface, m.actor_id) for m in ActorMatcher(kb).match(text, lang="pl") if m.actor_type == "person"] == [
+        ("Scholz", "olaf-scholz"), ("Mario Draghim", "mario-draghi"), ("Draghiego", "mario-draghi")]
 
 
 def test_countries_with_case_forms_and_organisations(matcher):
@@ -764,6 +779,9 @@ def test_unlisted_persons_in_six_languages(matcher, text, lang, expected):
         ("Журналисты спросили Анну Смирнову и Ольгу Петровскую о визите.", "ru",
          [("Анну Смирнову", "Анна Смирнова", "discovered", False),
           ("Ольгу Петровскую", "Ольга Петровская", "discovered", False)]),
+        # unlisted Polish surnames in -y and -i: "Batorego" is Batory, "Kurtiego" is Kurti (not "Batore", "Kurtiega")
+        ("Nie nazywamy zbrodniarzami Stefana Batorego. Rząd premiera Albina Kurtiego potępił blokady.", "pl",
+         [("Stefana Batorego", "Stefan Batory", "discovered", False), ("Albina Kurtiego", "Albin Kurti", "discovered", False)]),
         # "Ангела" (Angela) is also the genitive of "ангел": here, as the lower case shows, a common noun
         ("В храме висит икона ангела. Ангела Хранителя почитают в этот день.", "ru", []),
     ],

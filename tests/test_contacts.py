@@ -214,6 +214,21 @@ def test_status_planned_and_refused(lang, text, status):
     assert len(found["parties"].iloc[0]) == 2
 
 
+@pytest.mark.parametrize("lang, text, parties, status", [
+    ("en", "Biden convened a meeting with Macron on Monday.", {"Joe Biden", "Emmanuel Macron"}, "happened"),
+    ("it", "Draghi convoca un vertice con Macron.", {"Mario Draghi", "Emmanuel Macron"}, "happened"),
+    ("it", "Draghi ha indetto una riunione con Macron.", {"Mario Draghi", "Emmanuel Macron"}, "happened"),
+    ("fr", "Macron convoque une réunion avec Scholz.", {"Emmanuel Macron", "Olaf Scholz"}, "happened"),
+    ("de", "Scholz berief ein Treffen mit Macron ein.", {"Olaf Scholz", "Emmanuel Macron"}, "happened"),
+    ("pl", "Duda zwołał naradę z Bidenem.", {"Andrzej Duda", "Joe Biden"}, "happened"),
+    ("pl", "Duda zwoła spotkanie z Bidenem.", {"Andrzej Duda", "Joe Biden"}, "planned"),
+    ("ru", "Путин провёл совещание с Байденом.", {"Vladimir Putin", "Joe Biden"}, "happened"),
+    ("ru", "Путин созовёт совещание с Байденом.", {"Vladimir Putin", "Joe Biden"}, "planned"),
+])
+def test_a_convened_meeting_is_between_the_convener_and_the_partner(lang, text, parties, status):
+    assert pairs(reports(text, lang, PEOPLE)) == {(frozenset(parties), "summit" if "vertice" in text else "meeting", status)}
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "Biden did not meet Putin."),
     ("it", "Draghi non ha incontrato Putin."),
@@ -1588,7 +1603,8 @@ def test_a_quotation_followed_by_its_attribution_still_ends_the_clause():
     ("it", "Draghi ha incontrato Scholz alla presenza di Macron.",
      {(frozenset({"Mario Draghi", "Olaf Scholz", "Emmanuel Macron"}), "meeting", "happened")}),
     ("fr", "La réunion s'est tenue à Paris; parmi les participants, Macron et Scholz.", set()),  # ";" ends the clause
-    ("ru", "Путин провёл совещание, среди участников которого Си Цзиньпин.", set()),  # "совещание" is no cue
+    ("ru", "Путин провёл совещание, среди участников которого Си Цзиньпин.",
+     {(frozenset({"Vladimir Putin", "Xi Jinping"}), "meeting", "happened")}),
 ])
 def test_participants_listed_after_the_cue(lang, text, expected):
     assert pairs(reports(text, lang, {**PEOPLE, "Си Цзиньпин": ("Xi Jinping", P)})) == expected
