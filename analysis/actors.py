@@ -13,7 +13,8 @@ Persons absent from the knowledge base are reported too (``unlisted_persons``): 
 that starts with a known given name (``data/given_names.tsv``, with its Russian/Polish case forms) or
 follows a person title ("il ministro", "Herr", "министр"), normalised to its nominative form, with
 method ``"discovered"``, an ``actor_id`` starting with ``"x-"`` and ``in_kb`` False; its surname alone
-later in the document resolves to it (method ``"surname"``).
+later in the document resolves to it (method ``"surname"``). Organisations absent from it are reported too
+(``unlisted_organizations``), found by the shape of their names (:mod:`analysis.organisations`).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from tqdm.auto import tqdm
 from analysis import config, io
 from analysis.kb import KnowledgeBase, load_kb
 from analysis.names import GIVEN_NAMES_PATH, inflected_in, load_given_names, person_slug
+from analysis.organisations import HEAD_WORDS, find_organizations
 from analysis.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -564,27 +566,32 @@ class ActorMatcher:
 
     # ----- public
     def match(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
-              date_precision: str | None = None, date_source: str | None = None) -> list[Mention]:
+              unlisted_organizations: bool = True, date_precision: str | None = None,
+              date_source: str | None = None) -> list[Mention]:
         """Resolved mentions in ``text`` (a document body in language ``lang``), sorted by offset.
 
         ``unlisted_persons``: also report persons not in the KB (method "discovered"/"surname", in_kb False).
+        ``unlisted_organizations``: also report organisations not in the KB (:mod:`analysis.organisations`;
+        method "discovered", in_kb False).
         ``date_precision`` ("day", "month", "year"): a role resolves only if one holder held it the whole period.
         ``date_source``: where ``doc_date`` comes from (documents column); "text" marks a date guessed from the
         body, which a person named in the text outweighs when a role phrase is resolved.
         """
         return self.analyse(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
-                            date_precision=date_precision, date_source=date_source)[0]
+                            unlisted_organizations=unlisted_organizations, date_precision=date_precision,
+                            date_source=date_source)[0]
 
     def analyse(self, text: str, *, lang: str | None, doc_date=None, unlisted_persons: bool = True,
-                date_precision: str | None = None, date_source: str | None = None
-                ) -> tuple[list[Mention], list[dict]]:
+                unlisted_organizations: bool = True, date_precision: str | None = None,
+                date_source: str | None = None) -> tuple[list[Mention], list[dict]]:
         """Like :meth:`match`, plus the role phrases and surnames that could not be resolved."""
         rows, unresolved = self._analyse_rows(text, lang=lang, doc_date=doc_date, unlisted_persons=unlisted_persons,
+                                              unlisted_organizations=unlisted_organizations,
                                               date_precision=date_precision, date_source=date_source)
         return [Mention(*row) for row in rows], unresolved
 
     def _analyse_rows(self, text: str, *, lang: str | None, doc_date, unlisted_persons: bool,
-                      date_precision: str | None, date_source: str | None = None,
+                      date_precision: str | None, date_source: str | None = None, unlisted_organizations: bool = True,
                       sentences: list[tuple[int, int]] | None = None) -> tuple[list[tuple], list[dict]]:
         """:meth:`analyse` with each mention as a tuple of the :class:`Mention` fields (cheaper to build);
         ``sentences``: the spans of ``split_sentences(text, lang=lang)`` when the caller has them."""
@@ -610,6 +617,10 @@ class ActorMatcher:
             roles, role_unresolved = self._roles_from_context(doc, mentions, pending, sentences)
             mentions += roles
             unresolved += role_unresolved
+        organizations: dict[str, str] = {}
+        if unlisted_organizations:  # after the roles, whose antecedents they are not
+            found_organizations, organizations = self._unlisted_organizations(doc, mentions)
+            mentions += found_organizations
         sentence_starts = [0]
         if mentions or unresolved:  # sentences only number what was found
             if sentences is None:
@@ -621,6 +632,10 @@ class ActorMatcher:
             if m.actor_id in names:
                 out.append((m.actor_id, names[m.actor_id], "person", text[m.start:m.end], m.start, m.end, sid,
                             m.method, None, lang, False))
+                continue
+            if m.actor_id in organizations:
+                out.append((m.actor_id, organizations[m.actor_id], "organization", text[m.start:m.end], m.start, m.end,
+                            sid, m.method, None, lang, False))
                 continue
             out.append((m.actor_id, self._name[m.actor_id], self._type[m.actor_id], text[m.start:m.end],
                         m.start, m.end, sid, m.method, m.role, lang, True))
@@ -1489,6 +1504,27 @@ class ActorMatcher:
             kept += [_Resolved(s, e, actor_id, method, None) for s, e, method in p["spans"]]
         return kept, names
 
+    @staticmethod
+    def _unlisted_organizations(doc: "_Doc", mentions: list["_Resolved"]) -> tuple[list["_Resolved"], dict[str, str]]:
+        """Organisations that are not in the KB (:mod:`analysis.organisations`), outside the mentions found;
+        returns their mentions and the names of their ids."""
+        heads = _ORGANIZATION_HEAD_KEYS.get(doc.lang)
+        heads_at = [k for k in doc.positions(heads & doc.key_set) if doc.raws[k].lower() in HEAD_WORDS[doc.lang]] \
+            if heads else []
+        if not heads_at:
+            return [], {}
+        starts, n = doc.starts, len(doc.starts)
+        covered: set[int] = set()
+        for m in mentions:
+            k = bisect.bisect_left(starts, m.start)
+            while k < n and starts[k] < m.end:
+                covered.add(k)
+                k += 1
+        found = find_organizations(doc.text, doc.lang, starts, doc.ends, doc.raws, heads_at=heads_at,
+                                   taken=covered.__contains__, starts_sentence=doc.token_starts_sentence)
+        names = {person_slug(name): name for _, _, name in found}
+        return [_Resolved(s, e, person_slug(name), "discovered", None) for s, e, name in found], names
+
 
 @dataclass
 class _Resolved:
@@ -1542,6 +1578,7 @@ class _Doc:
 
 # Nouns of organisations and places that are capitalised next to a person's name
 # ("Konrad-Adenauer-Stiftung", "John Hopkins University") or that are no name at all ("Christian Democrats").
+_ORGANIZATION_HEAD_KEYS = {lang: frozenset(map(fold, words)) for lang, words in HEAD_WORDS.items()}
 _ORG_WORDS = frozenset(fold(w) for w in """
     foundation institute university college school hospital street square avenue road bridge station airport
     prize award cup league club fund trust journal review magazine radio channel center centre museum hotel
@@ -1817,6 +1854,7 @@ def extract_mentions(
     kb: KnowledgeBase | None = None,
     fuzzy_threshold: int = 92,
     unlisted_persons: bool = True,
+    unlisted_organizations: bool = True,
     progress: bool = False,
     return_unresolved: bool = False,
     return_sentence_counts: bool = False,
@@ -1824,7 +1862,9 @@ def extract_mentions(
     """Mentions table (DESIGN ``mentions`` plus ``role``, ``lang`` and ``in_kb``), sorted by doc_id and start.
 
     ``unlisted_persons``: also report persons absent from the KB (``in_kb`` False, ``actor_id`` "x-<slug>",
-    ``method`` "discovered" for the name, "surname" for its surname alone). Role phrases use ``date`` and,
+    ``method`` "discovered" for the name, "surname" for its surname alone); ``unlisted_organizations``: also
+    organisations absent from the KB, by the shape of their names (:mod:`analysis.organisations`; ``method``
+    "discovered"). Role phrases use ``date`` and,
     when present, ``date_precision`` (a month-precise date resolves only if one holder held the office
     all month); when the date cannot tell (none, a bare "the president", a change of hands), a holder of the
     office that the document names resolves them (rules: ``ActorMatcher._roles_from_context``), and a
@@ -1859,6 +1899,7 @@ def extract_mentions(
         lang = lang if isinstance(lang, str) and lang else None
         precision = precision if isinstance(precision, str) and precision in _DATE_WINDOWS else None
         mentions, missed = matcher._analyse_rows(text, lang=lang, doc_date=date, unlisted_persons=unlisted_persons,
+                                                 unlisted_organizations=unlisted_organizations,
                                                  date_precision=precision,
                                                  date_source=source if isinstance(source, str) else None,
                                                  sentences=sentences)
@@ -2001,13 +2042,13 @@ def discover_candidates(
     kb: KnowledgeBase | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """Persons not in the KB, for review: the unlisted persons of ``mentions`` (``in_kb`` False) grouped
-    across documents, or, when ``mentions`` has none, those the recogniser of :func:`extract_mentions`
-    finds in ``documents``.
+    """Persons and organisations not in the KB, for review: the unlisted actors of ``mentions`` (``in_kb``
+    False) grouped across documents, or, when ``mentions`` has none, those the recognisers of
+    :func:`extract_mentions` find in ``documents``.
 
     Spellings are grouped with rapidfuzz; groups with fewer than ``min_count`` mentions are dropped.
-    ``cue`` is the title before the name ("ministro", "Herr") or "given name"; ``yaml`` holds an entry
-    to review and paste into actors.yaml.
+    ``cue`` is the title before a person's name ("ministro", "Herr"), "given name", or "organisation name";
+    ``yaml`` holds an entry to review and paste into actors.yaml.
     """
     _check_documents(documents, ("doc_id", "text", "lang"))
     if min_count < 1:
@@ -2026,12 +2067,16 @@ def discover_candidates(
     cue_words = set().union(*_cue_keys(kb).values()) | _SURNAME_HONORIFICS | _HONORIFICS
     reps, groups, group_of = _group_variants(Counter(unlisted["actor"]))
     members: list[list[tuple]] = [[] for _ in groups]
-    for row in unlisted[["doc_id", "actor", "surface", "start", "method"]].itertuples(index=False):
-        members[group_of[row.actor]].append(row)
+    types = unlisted["actor_type"] if "actor_type" in unlisted.columns else pd.Series("person", index=unlisted.index)
+    for row, actor_type in zip(unlisted[["doc_id", "actor", "surface", "start", "method"]].itertuples(index=False),
+                               types):
+        members[group_of[row.actor]].append((row, actor_type))
     rows = []
     for i, items in enumerate(members):
         if len(items) < min_count:
             continue
+        actor_type = Counter(t for _, t in items).most_common(1)[0][0]
+        items = [r for r, _ in items]
         names = [r for r in items if r.method == "discovered"] or items
         variants_by_lang: dict[str, set[str]] = defaultdict(set)
         for r in names:
@@ -2040,13 +2085,14 @@ def discover_candidates(
         first = names[0]
         text = texts.get(first.doc_id) or ""
         before = _TOKEN_RE.findall(text[max(0, first.start - 30):first.start])
-        cue = before[-1].lower() if before and fold(before[-1]) in cue_words else "given name"
+        cue = "organisation name" if actor_type == "organization" else \
+            before[-1].lower() if before and fold(before[-1]) in cue_words else "given name"
         example = text[max(0, first.start - 40):first.start + len(first.surface) + 60].replace("\n", " ")
         doc_langs = sorted({langs[r.doc_id] for r in items if isinstance(langs.get(r.doc_id), str)})
         alias_yaml = ", ".join(f"{lang}: [{', '.join(sorted(vs))}]" for lang, vs in sorted(variants_by_lang.items()))
         rows.append((reps[i], sorted(set().union(*variants_by_lang.values())),
                      len({r.doc_id for r in items}), len(items), doc_langs, cue, example,
-                     f"- name: {reps[i]}\n  type: person\n  country: null\n  aliases: {{{alias_yaml}}}"))
+                     f"- name: {reps[i]}\n  type: {actor_type}\n  country: null\n  aliases: {{{alias_yaml}}}"))
     frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
     return frame.sort_values(["n_docs", "n_mentions", "candidate"], ascending=[False, False, True],
                              kind="stable").reset_index(drop=True)

@@ -2051,6 +2051,8 @@ def _listed_participants(sentence: str, cue: _Cue, mentions: list[_Mention], lex
     if marker is None or _HARD_STOP.search(sentence, cue.end, marker.start()):
         return []
     after = [m for m in mentions if m.start >= marker.end() and m.actor_type in ("person", "country", "organization")]
+    after = [m for m, following in zip(after, after[1:] + [None]) if m.is_person or following is None
+             or not following.is_person or not _is_title_of(sentence, m, following, lex)]  # "Judiciary Committee Chairman X"
     if not after or _n_words(sentence[marker.end():after[0].start]) > 4 or _HARD_STOP.search(
             sentence, marker.end(), after[0].start):
         return []

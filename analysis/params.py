@@ -87,6 +87,8 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("random_state", 0, "seed for every random step", int, _at_least(0)),
         Parameter("fuzzy_threshold", 92, "rapidfuzz score (0-100) for fuzzy name variants", int, _between(50, 100)),
         Parameter("unlisted_persons", True, "also report persons missing from the knowledge base (method discovered)", bool),
+        Parameter("unlisted_organizations", True,
+                  "also report organisations missing from the knowledge base, found by the shape of their names", bool),
         Parameter("min_cooccurrence", 1, "minimum number of documents for a co-occurrence edge", int,
                   _at_least(1)),
         Parameter("focus_actor", "", "actor for the ego network (canonical name or actor_id); empty means the most named",

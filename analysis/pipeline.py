@@ -23,8 +23,8 @@ STAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "ingest": COMMON_PARAMS + ("languages", "min_words", "near_duplicate_threshold", "boilerplate_min_docs", "processes"),
     "topics": COMMON_PARAMS + ("embedding_model", "embedding_max_chars", "n_topics", "topic_backend", "story_threshold", "random_state",
                                "threads", "top_n"),
-    "actors": COMMON_PARAMS + ("fuzzy_threshold", "unlisted_persons", "min_cooccurrence", "focus_actor", "top_n",
-                               "processes"),
+    "actors": COMMON_PARAMS + ("fuzzy_threshold", "unlisted_persons", "unlisted_organizations", "min_cooccurrence",
+                               "focus_actor", "top_n", "processes"),
     "timeline": COMMON_PARAMS + ("contact_date_window_days", "date_from", "date_to", "top_n", "processes"),
 }
 STAGES = tuple(STAGE_PARAMS)
@@ -168,7 +168,7 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
     prepare_matcher(kb, fuzzy_threshold=params["fuzzy_threshold"], languages=documents["lang"].dropna().unique())
     mentions, unresolved, sentence_counts = extract_mentions(
         documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"], unlisted_persons=params["unlisted_persons"],
-        progress=params["progress"], return_unresolved=True, return_sentence_counts=True)
+        unlisted_organizations=params["unlisted_organizations"], progress=params["progress"], return_unresolved=True, return_sentence_counts=True)
     actors = summarise_actors(mentions, documents)
     cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"], sentence_counts=sentence_counts)
     write_graphml(to_graph(cooc, actors), config.tables_dir(out_dir) / "cooccurrence.graphml")

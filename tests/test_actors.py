@@ -525,6 +525,17 @@ def test_discover_candidates_without_title_cue(small_kb):
     assert table.iloc[0]["yaml"].startswith("- name: Sergei Rudskoy\n  type: person")
 
 
+def test_discover_candidates_lists_unlisted_organisations_as_organisations(small_kb):
+    docs = _documents([
+        ("1", "The Brookings Institution published a report.", "en", None, None),
+        ("2", "A fellow of the Brookings Institution disagreed.", "en", None, None),
+    ])
+    table = discover_candidates(docs, extract_mentions(docs, kb=small_kb), min_count=2, kb=small_kb)
+    assert list(zip(table["candidate"], table["cue"], table["n_docs"])) == [
+        ("Brookings Institution", "organisation name", 2)]
+    assert table.iloc[0]["yaml"].startswith("- name: Brookings Institution\n  type: organization")
+
+
 # --- the seed articles with the project's knowledge base ----------------------------------------
 
 SEED_PERSONS = {
