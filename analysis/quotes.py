@@ -23,6 +23,8 @@ Speaker: the attribution verb ("said", "ha dichiarato", "a déclaré", "sagte", 
 sentence, in a previous sentence ending with a colon, or in the next sentence ("X said this")
 — and its subject, tried in this order:
 
+- after a source marker, the person, organisation or country named right after it ("according to Reuters",
+  "selon l'AP", "laut NATO-Bericht", "по данным ТАСС"; before German "zufolge");
 - a person, organisation or country right next to the verb as its subject ("the Kremlin said",
   "“…,” said the White House", "ha fatto eco la Casa Bianca: “…”", "заявили в Кремле"); an
   organisation only when it opens its clause (not "Lider PiS ocenił") and is not inflected;
@@ -39,6 +41,9 @@ sentence, in a previous sentence ending with a colon, or in the next sentence ("
 - a dropped subject in it/pl/ru ("Ha poi aggiunto: «…»", "„…” – powiedziała."): the last person
   named in that or the two previous sentences whom the verb agrees with (pl/ru past tense gender;
   present tense and plural verbs resolve to nobody).
+
+With no verb at all, the person who opens the quotation's line before a colon is the speaker ("Rachida Dati,
+députée de Paris : « … »", "Boris Johnson on Brexit: “…”").
 
 Antecedents (pronouns, role nouns, dropped subjects) prefer the first person named in the sentence of
 the last compatible mention (its likely subject); a name the actor stage did not resolve standing in
@@ -207,9 +212,14 @@ _GERUNDS = {
 }
 # Source markers: attribute like a verb, but never introduce dash dialogue.
 _SOURCE_MARKERS = {
-    "en": r"according to", "it": r"secondo", "fr": r"selon|d['’]après", "de": r"laut|zufolge",
-    "pl": r"według", "ru": r"по словам|по мнению",
+    "en": r"according to", "it": r"secondo|stando (?:a|al|alla|allo|all|ai|agli|alle)", "fr": r"selon|d['’]après", "de": r"laut|zufolge",
+    "pl": r"według", "ru": r"по словам|по мнению|по данным",
 }
+# The source named right after a marker: an article at most, or (German) the first part of a compound
+# ("laut NATO-Bericht").
+_SOURCE_GAP = re.compile(r"(?:\s+|['’]\s*)(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+|il\s+|lo\s+|gli\s+|i\s+|der\s+|die\s+|"
+                         r"des\s+|dem\s+|den\s+)?", re.I)
+_SOURCE_COMPOUND = re.compile(r"-[^\W\d_]+")
 _PRONOUNS = {
     "en": r"he|she|they", "it": r"lui|lei|loro", "fr": r"il|elle|ils|elles", "de": r"er|sie",
     "pl": r"on|ona|oni|one", "ru": r"он|она|они",
@@ -536,8 +546,8 @@ def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarra
         elif found is None:
             if len(quote.split()) <= _MAX_SCARE_WORDS:
                 continue
-            speaker = _inline_speaker(text, lang, start, end, attribution, named, previous, persons,
-                                      sentence_starts) or \
+            speaker = _heading_speaker(text, start, persons) or \
+                _inline_speaker(text, lang, start, end, attribution, named, previous, persons, sentence_starts) or \
                 _continued_speaker(text, start, end, s_start, s_end, previous, persons)
             if speaker is None and lang == "de" and everyone is not None and _konjunktiv(text, s_start, s_end, start, end):
                 speaker = _reported_speech_speaker(text, lang, start, end, first, sentences, sentence_starts,
@@ -565,6 +575,25 @@ def _document_quotes(doc_id, text, lang, spans, patterns, named: tuple[np.ndarra
     return rows
 
 
+# "Rachida Dati, députée LR de Paris : « … »": after the person who opens the line, a description of at most ten
+# words, a colon and the opening mark.
+_HEADING_TAIL = re.compile(r"(?:,?\s+[^\s.!?:;«»“”„\"]+){0,10}\s*:\s*[«“„\"‘'»]?\s*")
+
+
+def _heading_speaker(text, start, persons):
+    """The person who opens the line of a quotation introduced by a colon and no verb ("Emmanuel Todd : « … »",
+    "Natacha Polony, Europe 1 : « … »")."""
+    if persons is None:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    p_start, p_end, p_ids, p_names = persons
+    k = np.flatnonzero((p_start >= line_start) & (p_end <= start))
+    if not len(k) or text[line_start:p_start[k[0]]].strip(" \t-–—•*") or not _HEADING_TAIL.fullmatch(
+            text, p_end[k[0]], start):
+        return None
+    return p_ids[k[0]], p_names[k[0]]
+
+
 def _speaker(text, lang, start, end, verb, window, s_start, sentence_starts, pronoun, subjects, persons, everyone,
              covered):
     """(actor_id, actor) of the subject of an attribution verb, or None."""
@@ -575,6 +604,9 @@ def _speaker(text, lang, start, end, verb, window, s_start, sentence_starts, pro
         # "He has continued to lash out at McCain, telling reporters “…”": the opening pronoun is the subject.
         if subjects is not None and persons is not None and subjects.opening_pronoun.match(text, s_start):
             return _last_person_before(text, s_start, *persons, sentence_starts=sentence_starts)
+    elif _SOURCE_MARKER_WORDS.fullmatch(text, v_start, v_end) and (
+            source := _source(text, v_start, v_end, everyone)) is not None:
+        return source
     elif subjects is not None:
         direct = _direct_subject(text, lang, start, end, v_start, v_end, w_start, w_end, subjects, everyone)
         if direct is not None:
@@ -612,6 +644,25 @@ def _speaker(text, lang, start, end, verb, window, s_start, sentence_starts, pro
             return None
         return _last_person_before(text, min(start, v_start), *persons, gender=gender, limit=_MAX_ANAPHOR_DISTANCE,
                                    sentence_starts=sentence_starts, named=covered, subjects=subjects)
+    return None
+
+
+def _source(text, v_start, v_end, everyone):
+    """The person, organisation or country named by a source marker: "according to Reuters", "selon l'AP",
+    "laut NATO-Bericht", "по данным ТАСС", "der Regierung zufolge"."""
+    m_start, m_end, m_ids, m_names, _, _ = everyone
+    if text[v_start:v_end].lower() == "zufolge":
+        k = np.flatnonzero(m_end <= v_start)
+        if len(k) and re.fullmatch(r"\s+", text[m_end[k[-1]]:v_start]):
+            return m_ids[k[-1]], m_names[k[-1]]
+        return None
+    k = np.flatnonzero(m_start >= v_end)
+    if not len(k):
+        return None
+    k = k[0]
+    if _SOURCE_GAP.fullmatch(text, v_end, m_start[k]) and (
+            _whole_word(text, m_end[k]) or _SOURCE_COMPOUND.match(text, m_end[k])):
+        return m_ids[k], m_names[k]
     return None
 
 

@@ -97,6 +97,49 @@ def test_quotation_conventions_and_attribution_verbs(text, lang, people, expecte
     assert pairs(run(text, lang, people)) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "people", "expected"), [
+    ("According to Reuters, the talks were “very difficult and long”.", "en",
+     {"Reuters": ("Reuters", "organization")}, [("very difficult and long", "Reuters")]),
+    ("Selon l’Associated Press, 20 personnes sont mortes dans les « forêts et tourbières glacées ».", "fr",
+     {"Associated Press": ("Associated Press", "organization")}, [("forêts et tourbières glacées", "Associated Press")]),
+    ("Russland sei laut NATO-Bericht „nicht in der Lage, auf zwei Konflikte zu reagieren“.", "de",
+     {"NATO": ("NATO", "organization")}, [("nicht in der Lage, auf zwei Konflikte zu reagieren", "NATO")]),
+    ("Der Regierung zufolge sei Russland „nicht in der Lage, auf zwei Konflikte zu reagieren“.", "de",
+     {"Regierung": ("Government of Germany", "organization")},
+     [("nicht in der Lage, auf zwei Konflikte zu reagieren", "Government of Germany")]),
+    ("Stando all'Istat, \"i prezzi sono saliti del cinque per cento in un anno\".", "it",
+     {"Istat": ("Istat", "organization")}, [("i prezzi sono saliti del cinque per cento in un anno", "Istat")]),
+    ("Według CBOS „większość Polaków popiera to rozwiązanie od lat”.", "pl",
+     {"CBOS": ("CBOS", "organization")}, [("większość Polaków popiera to rozwiązanie od lat", "CBOS")]),
+    ("По данным ТАСС, «переговоры прошли в конструктивном ключе».", "ru",
+     {"ТАСС": ("TASS", "organization")}, [("переговоры прошли в конструктивном ключе", "TASS")]),
+    # a source marker with no actor right after it names nobody
+    ("According to the latest figures from Reuters, the talks were “very difficult and long”.", "en",
+     {"Reuters": ("Reuters", "organization")}, [("very difficult and long", None)]),
+])
+def test_an_organisation_after_a_source_marker_is_the_speaker(text, lang, people, expected):
+    assert pairs(run(text, lang, people)) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "people", "expected"), [
+    ("Cinq citations.\n\nRachida Dati, députée LR de Paris : « Macron, je le connais depuis longtemps. »\n\n"
+     "Emmanuel Todd : « Permettez-moi de vous démontrer pourquoi. »", "fr",
+     {"Rachida Dati": "Rachida Dati", "Emmanuel Todd": "Emmanuel Todd"},
+     [("Macron, je le connais depuis longtemps.", "Rachida Dati"), ("Permettez-moi de vous démontrer pourquoi.",
+                                                                     "Emmanuel Todd")]),
+    ("- Boris Johnson on Brexit: “We will get it done by the end of the year.”", "en",
+     {"Boris Johnson": "Boris Johnson"}, [("We will get it done by the end of the year.", "Boris Johnson")]),
+    # the person is not the one who opens the line, or a sentence ends in between: nobody
+    ("The question for Boris Johnson: “Can we get it done by the end of the year?”", "en",
+     {"Boris Johnson": "Boris Johnson"}, [("Can we get it done by the end of the year?", None)]),
+    ("Boris Johnson met Macron. The outcome: “We will get it done by the end of the year.”", "en",
+     {"Boris Johnson": "Boris Johnson", "Macron": "Emmanuel Macron"},
+     [("We will get it done by the end of the year.", None)]),
+])
+def test_a_person_opening_the_line_before_a_colon_is_the_speaker(text, lang, people, expected):
+    assert pairs(run(text, lang, people)) == expected
+
+
 def test_mixed_marks_from_copied_text():
     # Polish copy with a straight opening and a curly closing mark
     text = 'Le Pen powiedziała, że nie chce, aby "Francuzi ponieśli konsekwencje embarga” na ropę.'
