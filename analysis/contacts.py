@@ -2212,7 +2212,8 @@ def _hypothetical(sentence: str, cue: _Cue, lang: str) -> bool:
     head = sentence[clause_start:cue.start]
     if cue.kind == "noun":
         words = _WORD.findall(head[-80:])[-5:]
-        before = [w if w == "may" else w.lower() for w in words[:-1]]  # the word right before the noun is its verb
+        # the word right before the noun is its verb; "May" with a capital is Theresa May, not the modal
+        before = [w if w == "May" else w.lower() for w in words[:-1]]
         return any(w in _MODAL_WORDS[lang] or f"{w} {v.lower()}" in _MODAL_WORDS[lang]
                    for w, v in zip(before, words[1:]))
     if cue.kind not in _VERB_KINDS and cue.kind != "reception":
@@ -2375,8 +2376,8 @@ def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
     if "," in gap and cue.kind not in ("noun", "call") and _OWN_SUBJECT[lang].match(gap[gap.rindex(",") + 1:]):
         return False  # "..., unser Außenminister empfängt Elton John": the verb has its own (unnamed) subject
     if cue.kind in ("noun", "call"):
-        if not words or re.fullmatch(r"\s*['’]s?\s*", gap):
-            return True  # "Trump's meeting", "NATO-Treffen", "Putins Besuch"
+        if not words or re.fullmatch(r"\s*['’]s?(?:\s+[^\W\d_][\w-]*){0,2}\s*", gap):
+            return True  # "Trump's meeting", "May's Brexit deal", "NATO-Treffen", "Putins Besuch"
         # "held talks", "during the visit", "refused a meeting", "proposed talks"
         return bool(lex["support"].search(gap) or any(p[lang].search(gap) for p in (_REFUSED, _PLANNED, _REQUESTED)))
     return True

@@ -229,6 +229,25 @@ def test_a_convened_meeting_is_between_the_convener_and_the_partner(lang, text, 
     assert pairs(reports(text, lang, PEOPLE)) == {(frozenset(parties), "summit" if "vertice" in text else "meeting", status)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "May" with a capital is Theresa May, not the modal of a wished contact
+    ("Theresa May had a meeting with Angela Merkel in Berlin.",
+     {(frozenset({"Theresa May", "Angela Merkel"}), "meeting", "happened")}),
+    ("Theresa May arrived for a meeting with Angela Merkel in Berlin.",
+     {(frozenset({"Theresa May", "Angela Merkel"}), "meeting", "happened")}),
+    ("Angela Merkel may have a meeting with Theresa May in Berlin.", set()),
+    # a possessive with a modifier or two before the noun
+    ("Joe Biden's first meeting with Xi Jinping lasted three hours.",
+     {(frozenset({"Joe Biden", "Xi Jinping"}), "meeting", "happened")}),
+    ("Joe Biden's long-awaited meeting with Xi Jinping lasted three hours.",
+     {(frozenset({"Joe Biden", "Xi Jinping"}), "meeting", "happened")}),
+])
+def test_possessors_and_the_name_may_before_a_contact_noun(text, expected):
+    people = {"Theresa May": ("Theresa May", P), "Angela Merkel": ("Angela Merkel", P), "Joe Biden": ("Joe Biden", P),
+              "Xi Jinping": ("Xi Jinping", P)}
+    assert pairs(reports(text, "en", people)) == expected
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "Biden did not meet Putin."),
     ("it", "Draghi non ha incontrato Putin."),
