@@ -14,7 +14,7 @@ that starts with a known given name (``data/given_names.tsv``, with its Russian/
 follows a person title ("il ministro", "Herr", "министр"), normalised to its nominative form, with
 method ``"discovered"``, an ``actor_id`` starting with ``"x-"`` and ``in_kb`` False; its surname alone
 later in the document resolves to it (method ``"surname"``). Organisations absent from it are reported too
-(``unlisted_organizations``), found by the shape of their names (:mod:`analysis.organisations`).
+(``unlisted_organizations``), found by the shape of their names (:mod:`analysis.organizations`).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from tqdm.auto import tqdm
 from analysis import config, io
 from analysis.kb import KnowledgeBase, load_kb
 from analysis.names import GIVEN_NAMES_PATH, inflected_in, load_given_names, person_slug
-from analysis.organisations import HEAD_WORDS, find_organizations
+from analysis.organizations import HEAD_WORDS, find_organizations
 from analysis.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -571,7 +571,7 @@ class ActorMatcher:
         """Resolved mentions in ``text`` (a document body in language ``lang``), sorted by offset.
 
         ``unlisted_persons``: also report persons not in the KB (method "discovered"/"surname", in_kb False).
-        ``unlisted_organizations``: also report organisations not in the KB (:mod:`analysis.organisations`;
+        ``unlisted_organizations``: also report organisations not in the KB (:mod:`analysis.organizations`;
         method "discovered", in_kb False).
         ``date_precision`` ("day", "month", "year"): a role resolves only if one holder held it the whole period.
         ``date_source``: where ``doc_date`` comes from (documents column); "text" marks a date guessed from the
@@ -1506,7 +1506,7 @@ class ActorMatcher:
 
     @staticmethod
     def _unlisted_organizations(doc: "_Doc", mentions: list["_Resolved"]) -> tuple[list["_Resolved"], dict[str, str]]:
-        """Organisations that are not in the KB (:mod:`analysis.organisations`), outside the mentions found;
+        """Organisations that are not in the KB (:mod:`analysis.organizations`), outside the mentions found;
         returns their mentions and the names of their ids."""
         heads = _ORGANIZATION_HEAD_KEYS.get(doc.lang)
         heads_at = [k for k in doc.positions(heads & doc.key_set) if doc.raws[k].lower() in HEAD_WORDS[doc.lang]] \
@@ -1576,9 +1576,10 @@ class _Doc:
 
 
 
+# Head nouns of organisation names by language, folded like token keys (to find them with a set intersection).
+_ORGANIZATION_HEAD_KEYS = {lang: frozenset(map(fold, words)) for lang, words in HEAD_WORDS.items()}
 # Nouns of organisations and places that are capitalised next to a person's name
 # ("Konrad-Adenauer-Stiftung", "John Hopkins University") or that are no name at all ("Christian Democrats").
-_ORGANIZATION_HEAD_KEYS = {lang: frozenset(map(fold, words)) for lang, words in HEAD_WORDS.items()}
 _ORG_WORDS = frozenset(fold(w) for w in """
     foundation institute university college school hospital street square avenue road bridge station airport
     prize award cup league club fund trust journal review magazine radio channel center centre museum hotel
@@ -1863,7 +1864,7 @@ def extract_mentions(
 
     ``unlisted_persons``: also report persons absent from the KB (``in_kb`` False, ``actor_id`` "x-<slug>",
     ``method`` "discovered" for the name, "surname" for its surname alone); ``unlisted_organizations``: also
-    organisations absent from the KB, by the shape of their names (:mod:`analysis.organisations`; ``method``
+    organisations absent from the KB, by the shape of their names (:mod:`analysis.organizations`; ``method``
     "discovered"). Role phrases use ``date`` and,
     when present, ``date_precision`` (a month-precise date resolves only if one holder held the office
     all month); when the date cannot tell (none, a bare "the president", a change of hands), a holder of the

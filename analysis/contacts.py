@@ -2051,8 +2051,9 @@ def _listed_participants(sentence: str, cue: _Cue, mentions: list[_Mention], lex
     if marker is None or _HARD_STOP.search(sentence, cue.end, marker.start()):
         return []
     after = [m for m in mentions if m.start >= marker.end() and m.actor_type in ("person", "country", "organization")]
+    # an organisation in the title of the person after it is no participant: "Judiciary Committee Chairman X"
     after = [m for m, following in zip(after, after[1:] + [None]) if m.is_person or following is None
-             or not following.is_person or not _is_title_of(sentence, m, following, lex)]  # "Judiciary Committee Chairman X"
+             or not following.is_person or not _is_title_of(sentence, m, following, lex)]
     if not after or _n_words(sentence[marker.end():after[0].start]) > 4 or _HARD_STOP.search(
             sentence, marker.end(), after[0].start):
         return []
@@ -2377,7 +2378,7 @@ def _left_ok(gap: str, cue: _Cue, lex, lang: str) -> bool:
         return False  # "..., unser Außenminister empfängt Elton John": the verb has its own (unnamed) subject
     if cue.kind in ("noun", "call"):
         if not words or re.fullmatch(r"\s*['’]s?(?:\s+[^\W\d_][\w-]*){0,2}\s*", gap):
-            return True  # "Trump's meeting", "May's Brexit deal", "NATO-Treffen", "Putins Besuch"
+            return True  # "Trump's meeting", "Biden's first meeting", "NATO-Treffen", "Putins Besuch"
         # "held talks", "during the visit", "refused a meeting", "proposed talks"
         return bool(lex["support"].search(gap) or any(p[lang].search(gap) for p in (_REFUSED, _PLANNED, _REQUESTED)))
     return True

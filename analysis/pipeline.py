@@ -168,7 +168,8 @@ def _actors(inputs: dict[str, pd.DataFrame], params: dict[str, Any], out_dir: Pa
     prepare_matcher(kb, fuzzy_threshold=params["fuzzy_threshold"], languages=documents["lang"].dropna().unique())
     mentions, unresolved, sentence_counts = extract_mentions(
         documents, kb=kb, fuzzy_threshold=params["fuzzy_threshold"], unlisted_persons=params["unlisted_persons"],
-        unlisted_organizations=params["unlisted_organizations"], progress=params["progress"], return_unresolved=True, return_sentence_counts=True)
+        unlisted_organizations=params["unlisted_organizations"], progress=params["progress"], return_unresolved=True,
+        return_sentence_counts=True)
     actors = summarise_actors(mentions, documents)
     cooc = cooccurrence(mentions, documents, min_count=params["min_cooccurrence"], sentence_counts=sentence_counts)
     write_graphml(to_graph(cooc, actors), config.tables_dir(out_dir) / "cooccurrence.graphml")

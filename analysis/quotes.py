@@ -212,8 +212,8 @@ _GERUNDS = {
 }
 # Source markers: attribute like a verb, but never introduce dash dialogue.
 _SOURCE_MARKERS = {
-    "en": r"according to", "it": r"secondo|stando (?:a|al|alla|allo|all|ai|agli|alle)", "fr": r"selon|d['’]après", "de": r"laut|zufolge",
-    "pl": r"według", "ru": r"по словам|по мнению|по данным",
+    "en": r"according to", "it": r"secondo|stando (?:a|al|alla|allo|all|ai|agli|alle)", "fr": r"selon|d['’]après",
+    "de": r"laut|zufolge", "pl": r"według", "ru": r"по словам|по мнению|по данным",
 }
 # The source named right after a marker: an article at most, or (German) the first part of a compound
 # ("laut NATO-Bericht").
