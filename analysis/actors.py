@@ -1255,15 +1255,8 @@ class ActorMatcher:
         """Add persons that are not in the KB; returns all mentions and the names of the new ids."""
         keys, raws, text, n = doc.keys, doc.raws, doc.text, len(doc.keys)
         starts = doc.starts
-        blocked: set[int] = set()
-        places: set[int] = set()  # tokens of KB countries and organisations
-        for m in mentions:
-            k = bisect.bisect_left(starts, m.start)
-            while k < n and starts[k] < m.end:
-                blocked.add(k)
-                if self._type.get(m.actor_id) != "person":
-                    places.add(k)
-                k += 1
+        blocked = doc.tokens_of(mentions)
+        places = doc.tokens_of([m for m in mentions if self._type.get(m.actor_id) != "person"])  # countries, orgs
         given = self._given_forms(doc.lang)
         lowercase = doc.lowercase_keys()
         not_name = self._not_name
@@ -1513,15 +1506,8 @@ class ActorMatcher:
             if heads else []
         if not heads_at:
             return [], {}
-        starts, n = doc.starts, len(doc.starts)
-        covered: set[int] = set()
-        for m in mentions:
-            k = bisect.bisect_left(starts, m.start)
-            while k < n and starts[k] < m.end:
-                covered.add(k)
-                k += 1
-        found = find_organizations(doc.text, doc.lang, starts, doc.ends, doc.raws, heads_at=heads_at,
-                                   taken=covered.__contains__, starts_sentence=doc.token_starts_sentence)
+        found = find_organizations(doc.text, doc.lang, doc.starts, doc.ends, doc.raws, heads_at=heads_at,
+                                   taken=doc.tokens_of(mentions).__contains__, starts_sentence=doc.token_starts_sentence)
         names = {person_slug(name): name for _, _, name in found}
         return [_Resolved(s, e, person_slug(name), "discovered", None) for s, e, name in found], names
 
@@ -1551,6 +1537,17 @@ class _Doc:
     def positions(self, wanted: set[str]) -> list[int]:
         """Indexes of the tokens whose key is in ``wanted`` (best a small subset of ``key_set``)."""
         return list(compress(range(len(self.keys)), map(wanted.__contains__, self.keys))) if wanted else []
+
+    def tokens_of(self, mentions: Iterable["_Resolved"]) -> set[int]:
+        """Indexes of the tokens inside the given mentions."""
+        starts, n = self.starts, len(self.starts)
+        inside: set[int] = set()
+        for m in mentions:
+            k = bisect.bisect_left(starts, m.start)
+            while k < n and starts[k] < m.end:
+                inside.add(k)
+                k += 1
+        return inside
 
     def lowercase_keys(self) -> set[str]:
         """Keys of the tokens written in lower case (computed once, on first use)."""
